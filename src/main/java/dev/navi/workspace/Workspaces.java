@@ -1,0 +1,28 @@
+package dev.navi.workspace;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Prepares private task copies and reports what a task changed in its copy. */
+public interface Workspaces {
+
+    /**
+     * Checks a source cheaply at submission time, before anything is stored: the path is relative,
+     * has no {@code ..}, and exists under the root; a git URL is syntactically valid.
+     *
+     * @throws WorkspaceException when the source cannot be used
+     */
+    void validate(WorkspaceSource source);
+
+    /**
+     * Makes the task's private copy under {@code NAVI_HOME} and records its baseline, so that
+     * {@link #diff(UUID)} later shows only the task's own changes. The source is never modified.
+     *
+     * @return the root directory of the copy, where tools run
+     * @throws WorkspaceException when the copy or clone fails
+     */
+    Path prepare(UUID taskId, WorkspaceSource source);
+
+    /** The unified diff (git format) of the copy against its baseline; empty when nothing changed. */
+    String diff(UUID taskId);
+}
