@@ -10,7 +10,8 @@ public class LlmException extends RuntimeException {
     private final int httpStatus;
     private final Duration retryAfter;
 
-    public LlmException(LlmErrorClass errorClass, int httpStatus, String message, Duration retryAfter, Throwable cause) {
+    public LlmException(
+            LlmErrorClass errorClass, int httpStatus, String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.errorClass = errorClass;
         this.httpStatus = httpStatus;
