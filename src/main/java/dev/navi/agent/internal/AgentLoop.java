@@ -1,0 +1,225 @@
+package dev.navi.agent.internal;
+
+import dev.navi.events.TaskEvent;
+import dev.navi.llm.LlmException;
+import dev.navi.llm.LlmGateway;
+import dev.navi.llm.LlmMessage;
+import dev.navi.llm.LlmRequest;
+import dev.navi.llm.LlmResponse;
+import dev.navi.llm.ToolCall;
+import dev.navi.llm.ToolDefinition;
+import dev.navi.tasks.StopReason;
+import dev.navi.tasks.Task;
+import dev.navi.tasks.TaskError;
+import dev.navi.tasks.TaskOutcome;
+import dev.navi.tasks.TaskQueue;
+import dev.navi.tools.ToolBox;
+import dev.navi.tools.ToolOutcome;
+import dev.navi.workspace.WorkspaceException;
+import dev.navi.workspace.Workspaces;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The bounded tool loop of one task: ask the model, run the tools it calls, give it the results, and
+ * repeat until it answers without tool calls or a limit stops it. Never throws: every ending is a
+ * {@link TaskOutcome}.
+ */
+final class AgentLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentLoop.class);
+
+    private final Task task;
+    private final RunControl control;
+    private final Collaborators with;
+    private final LoopState state;
+    private final String model;
+
+    AgentLoop(Task task, RunControl control, Collaborators with) {
+        this.task = task;
+        this.control = control;
+        this.with = with;
+        this.state = new LoopState(task.prompt());
+        this.model = task.model() != null ? task.model() : with.llm().defaultModel();
+    }
+
+    /** What the loop needs, shared by all loops of a worker. */
+    record Collaborators(
+            LlmGateway llm,
+            ToolBox tools,
+            Workspaces workspaces,
+            TaskQueue queue,
+            ApplicationEventPublisher events,
+            AgentProperties properties,
+            String systemPrompt,
+            List<ToolDefinition> toolDefinitions) {}
+
+    TaskOutcome run() {
+        Path root = null;
+        try {
+            root = with.workspaces().prepare(task.id(), task.workspace());
+            return loop(root);
+        } catch (WorkspaceException e) {
+            return failed(StopReason.INTERNAL_ERROR, new TaskError("workspace_unavailable", e.getMessage()), root);
+        } catch (LlmException e) {
+            var reason = control.stopReason();
+            if (reason != null) {
+                return stopped(reason, root);
+            }
+            return failed(StopReason.LLM_ERROR, new TaskError(e.errorClass().wireName(), e.getMessage()), root);
+        } catch (InterruptedException e) {
+            return stopped(control.stopReason() == null ? StopReason.CANCELLED : control.stopReason(), root);
+        } catch (RuntimeException e) {
+            if (control.stopReason() != null) {
+                return stopped(control.stopReason(), root);
+            }
+            log.error("Task {} failed unexpectedly", task.id(), e);
+            return failed(StopReason.INTERNAL_ERROR, new TaskError("internal_error", e.toString()), root);
+        }
+    }
+
+    private TaskOutcome loop(Path root) throws InterruptedException {
+        var limits = task.limits();
+        while (true) {
+            if (control.stopReason() != null) {
+                return stopped(control.stopReason(), root);
+            }
+            if (state.iterations() >= limits.maxIterations()) {
+                return failed(
+                        StopReason.MAX_ITERATIONS,
+                        new TaskError("max_iterations", "Stopped after " + limits.maxIterations() + " iterations"),
+                        root);
+            }
+            if (state.budgetExhausted(limits)) {
+                return failed(StopReason.BUDGET_EXHAUSTED, budgetError(), root);
+            }
+            var response = callModel();
+            if (response.toolCalls().isEmpty()) {
+                return new TaskOutcome(
+                        StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
+            }
+            runTools(root, response.toolCalls());
+        }
+    }
+
+    private LlmResponse callModel() throws InterruptedException {
+        int iteration = state.iterations() + 1;
+        publish(new TaskEvent.LlmRequested(task.id(), iteration, model, state.messages().size()));
+        var request = new LlmRequest(
+                model,
+                with.systemPrompt(),
+                state.messages(),
+                with.toolDefinitions(),
+                with.properties().maxOutputTokens());
+        var response = with.llm().complete(request);
+        state.recordResponse(response);
+        with.queue()
+                .recordProgress(task.id(), state.iterations(), state.usage(), with.properties().leaseDuration());
+        publish(responded(iteration, response));
+        return response;
+    }
+
+    private void runTools(Path root, List<ToolCall> calls) throws InterruptedException {
+        int iteration = state.iterations();
+        var results = new ArrayList<LlmMessage.ToolResult>();
+        for (var call : calls) {
+            publish(new TaskEvent.ToolCallStarted(task.id(), iteration, call.id(), call.name(), call.argumentsJson()));
+            var outcome = with.tools().execute(root, call.name(), call.argumentsJson());
+            boolean ok =
+                    switch (outcome) {
+                        case ToolOutcome.Succeeded s -> true;
+                        case ToolOutcome.Failed f -> false;
+                    };
+            publish(new TaskEvent.ToolCallCompleted(
+                    task.id(),
+                    iteration,
+                    call.id(),
+                    call.name(),
+                    ok,
+                    outcome.output(),
+                    exitCode(outcome),
+                    outcome.duration().toMillis()));
+            results.add(new LlmMessage.ToolResult(call.id(), outcome.output(), !ok));
+        }
+        state.recordToolResults(results);
+    }
+
+    private static Integer exitCode(ToolOutcome outcome) {
+        return switch (outcome) {
+            case ToolOutcome.Succeeded s -> s.exitCode();
+            case ToolOutcome.Failed f -> f.exitCode();
+        };
+    }
+
+    private TaskEvent.LlmResponded responded(int iteration, LlmResponse response) {
+        var calls = response.toolCalls().stream()
+                .map(call -> new TaskEvent.RequestedToolCall(call.id(), call.name(), call.argumentsJson()))
+                .toList();
+        return new TaskEvent.LlmResponded(
+                task.id(),
+                iteration,
+                model,
+                response.text(),
+                calls,
+                response.usage().inputTokens(),
+                response.usage().outputTokens(),
+                response.usage().costUsd(),
+                response.latency().toMillis(),
+                response.timeToFirstToken() == null
+                        ? 0
+                        : response.timeToFirstToken().toMillis());
+    }
+
+    private TaskError budgetError() {
+        var usage = state.usage();
+        var limits = task.limits();
+        return new TaskError(
+                "budget_exhausted",
+                "Used " + usage.totalTokens() + " of " + limits.maxTokens() + " tokens and $" + usage.costUsd()
+                        + " of $" + limits.maxCostUsd());
+    }
+
+    private TaskOutcome stopped(StopReason reason, Path root) {
+        Thread.interrupted(); // the stop was the interrupt's purpose; finishing must not be interrupted
+        return switch (reason) {
+            case CANCELLED -> new TaskOutcome(reason, null, null, state.iterations(), state.usage(), diff(root));
+            case TIMEOUT ->
+                failed(
+                        reason,
+                        new TaskError(
+                                "timeout",
+                                "Stopped after the wall-clock limit of "
+                                        + task.limits().maxDuration().toSeconds() + " s"),
+                        root);
+            case INTERNAL_ERROR ->
+                failed(reason, new TaskError("worker_stopped", "NAVI was stopping while the task ran"), root);
+            case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR ->
+                failed(reason, new TaskError(reason.wireName(), reason.wireName()), root);
+        };
+    }
+
+    private TaskOutcome failed(StopReason reason, TaskError error, Path root) {
+        Thread.interrupted();
+        return new TaskOutcome(reason, null, error, state.iterations(), state.usage(), diff(root));
+    }
+
+    private String diff(Path root) {
+        if (root == null) {
+            return null;
+        }
+        try {
+            return with.workspaces().diff(task.id());
+        } catch (RuntimeException e) {
+            log.warn("Task {}: cannot compute its diff", task.id(), e);
+            return null;
+        }
+    }
+
+    private void publish(TaskEvent event) {
+        with.events().publishEvent(event);
+    }
+}

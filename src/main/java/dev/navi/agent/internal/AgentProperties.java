@@ -1,0 +1,24 @@
+package dev.navi.agent.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process worker.
+ *
+ * @param workerEnabled whether this process claims and runs tasks
+ * @param concurrency tasks this process runs at the same time
+ * @param pollInterval how often the worker looks for queued tasks, cancellations from other
+ *     processes and expired leases (a new task in this process wakes it at once)
+ * @param leaseDuration how long a claimed task stays this worker's without a renewal; a task whose
+ *     lease expires is failed as {@code worker_lost}
+ * @param maxOutputTokens output tokens requested per model call
+ */
+@ConfigurationProperties("navi.agent")
+record AgentProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("60s") Duration leaseDuration,
+        @DefaultValue("8192") int maxOutputTokens) {}

@@ -1,0 +1,6 @@
+/**
+ * The agent: workers that claim queued tasks and run the bounded LLM tool loop on each task's private
+ * workspace copy.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Agent")
+package dev.navi.agent;

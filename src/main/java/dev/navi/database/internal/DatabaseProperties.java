@@ -1,0 +1,33 @@
+package dev.navi.database.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where NAVI keeps its data.
+ *
+ * @param url JDBC URL of a PostgreSQL server ({@code NAVI_DATABASE_URL}); when empty, an embedded
+ *     PostgreSQL is started with its data under {@code embeddedDataDirectory}
+ * @param username database user ({@code NAVI_DATABASE_USER})
+ * @param password database password ({@code NAVI_DATABASE_PASSWORD})
+ * @param embeddedDataDirectory data directory of the embedded server (default {@code $NAVI_HOME/pgdata})
+ * @param embeddedPort port of the embedded server on 127.0.0.1; 0 picks a free one at each start
+ * @param maxPoolSize maximum number of pooled connections
+ * @param connectionTimeout how long a caller waits for a pooled connection
+ */
+@ConfigurationProperties("navi.database")
+record DatabaseProperties(
+        String url,
+        String username,
+        String password,
+        Path embeddedDataDirectory,
+        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("20") int maxPoolSize,
+        @DefaultValue("10s") Duration connectionTimeout) {
+
+    boolean embedded() {
+        return url == null || url.isBlank();
+    }
+}

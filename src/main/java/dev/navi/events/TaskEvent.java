@@ -1,0 +1,90 @@
+package dev.navi.events;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything that happens to a task, as a closed set of past-tense records. Publish one with Spring's
+ * {@code ApplicationEventPublisher}: it is stored (with the next sequence number of its task) in the
+ * publisher's thread and transaction, then sent to live streams once committed.
+ */
+public sealed interface TaskEvent {
+
+    UUID taskId();
+
+    record TaskQueued(UUID taskId, String owner, String prompt, String model, String workspace) implements TaskEvent {}
+
+    record TaskStarted(UUID taskId, String model, String workerId) implements TaskEvent {}
+
+    record LlmRequested(UUID taskId, int iteration, String model, int messages) implements TaskEvent {}
+
+    record LlmResponded(
+            UUID taskId,
+            int iteration,
+            String model,
+            String text,
+            List<RequestedToolCall> toolCalls,
+            long inputTokens,
+            long outputTokens,
+            BigDecimal costUsd,
+            long latencyMs,
+            long timeToFirstTokenMs)
+            implements TaskEvent {
+
+        public LlmResponded {
+            toolCalls = List.copyOf(toolCalls);
+        }
+    }
+
+    record RequestedToolCall(String id, String name, String arguments) {}
+
+    /** A failed model call that will be tried again after {@code waitMs}. */
+    record LlmRetried(UUID taskId, int iteration, int attempt, String errorClass, String message, long waitMs)
+            implements TaskEvent {}
+
+    record ToolCallStarted(UUID taskId, int iteration, String toolCallId, String tool, String arguments)
+            implements TaskEvent {}
+
+    record ToolCallCompleted(
+            UUID taskId,
+            int iteration,
+            String toolCallId,
+            String tool,
+            boolean ok,
+            String output,
+            Integer exitCode,
+            long durationMs)
+            implements TaskEvent {}
+
+    record TaskSucceeded(UUID taskId, String stopReason, String summary, TaskTotals totals) implements TaskEvent {}
+
+    record TaskFailed(UUID taskId, String stopReason, String errorClass, String message, TaskTotals totals)
+            implements TaskEvent {}
+
+    record TaskCancelled(UUID taskId, String stopReason, TaskTotals totals) implements TaskEvent {}
+
+    /** What a task consumed, as of its end. */
+    record TaskTotals(int iterations, long inputTokens, long outputTokens, BigDecimal costUsd, int llmCalls) {}
+
+    /** The wire name of an event type, e.g. {@code tool.result}. */
+    static String typeOf(TaskEvent event) {
+        return switch (event) {
+            case TaskQueued e -> "task.queued";
+            case TaskStarted e -> "task.started";
+            case LlmRequested e -> "llm.request";
+            case LlmResponded e -> "llm.response";
+            case LlmRetried e -> "llm.retry";
+            case ToolCallStarted e -> "tool.call";
+            case ToolCallCompleted e -> "tool.result";
+            case TaskSucceeded e -> "task.succeeded";
+            case TaskFailed e -> "task.failed";
+            case TaskCancelled e -> "task.cancelled";
+        };
+    }
+
+    /** Whether this is the last event of its task. */
+    static boolean isTerminal(String type) {
+        return type.equals("task.succeeded") || type.equals("task.failed") || type.equals("task.cancelled");
+    }
+}

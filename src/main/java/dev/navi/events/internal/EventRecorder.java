@@ -1,0 +1,52 @@
+package dev.navi.events.internal;
+
+import dev.navi.events.TaskEvent;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stores every published {@link TaskEvent} synchronously, in the publisher's thread, so the per-task
+ * order is the publication order and an event is durable before anyone sees it; then wakes the
+ * task's live streams once the transaction (if any) has committed.
+ */
+@Component
+class EventRecorder {
+
+    private final EventStore store;
+    private final StreamHub hub;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EventRecorder(EventStore store, StreamHub hub, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.hub = hub;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(TaskEvent event) {
+        ObjectNode data = json.valueToTree(event);
+        data.remove("taskId");
+        store.append(event.taskId(), TaskEvent.typeOf(event), clock.instant(), data);
+        afterCommit(() -> hub.wake(event.taskId()));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

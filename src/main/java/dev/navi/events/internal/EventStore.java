@@ -1,0 +1,77 @@
+package dev.navi.events.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code task_events} table: append with the next per-task sequence number, read in order. */
+@Repository
+class EventStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    EventStore(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** Stores the event in the caller's transaction (or a new one) and returns its sequence number. */
+    long append(UUID taskId, String type, Instant ts, JsonNode data) {
+        Long seq = transactions.execute(status -> {
+            long next = jdbc.sql(
+                            """
+                            insert into task_event_sequences (task_id, last_seq) values (:task, 1)
+                            on conflict (task_id) do update set last_seq = task_event_sequences.last_seq + 1
+                            returning last_seq""")
+                    .param("task", taskId)
+                    .query(Long.class)
+                    .single();
+            jdbc.sql(
+                            """
+                            insert into task_events (task_id, seq, type, ts, data)
+                            values (:task, :seq, :type, :ts, cast(:data as jsonb))""")
+                    .param("task", taskId)
+                    .param("seq", next)
+                    .param("type", type)
+                    .param("ts", Timestamp.from(ts))
+                    .param("data", json.writeValueAsString(data))
+                    .update();
+            return next;
+        });
+        return seq;
+    }
+
+    List<StoredEvent> after(UUID taskId, long afterSeq, int limit) {
+        return jdbc.sql(
+                        """
+                        select seq, type, ts, data::text as data from task_events
+                        where task_id = :task and seq > :after order by seq limit :limit""")
+                .param("task", taskId)
+                .param("after", afterSeq)
+                .param("limit", limit)
+                .query((rs, row) -> new StoredEvent(
+                        taskId,
+                        rs.getLong("seq"),
+                        rs.getString("type"),
+                        rs.getTimestamp("ts").toInstant(),
+                        json.readTree(rs.getString("data"))))
+                .list();
+    }
+
+    boolean exists(UUID taskId) {
+        return jdbc.sql("select count(*) from task_event_sequences where task_id = :task")
+                        .param("task", taskId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+}

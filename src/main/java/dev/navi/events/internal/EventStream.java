@@ -1,0 +1,179 @@
+package dev.navi.events.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One client's SSE stream of one task. Whenever woken it reads the events after the last one it sent
+ * from the database, so replay and live delivery are the same code path and nothing is skipped or
+ * sent twice. It ends after the terminal event.
+ */
+final class EventStream {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStream.class);
+
+    private final UUID taskId;
+    private final SseEmitter emitter;
+    private final EventStore store;
+    private final StreamHub hub;
+    private final JsonMapper json;
+    private final Duration heartbeatInterval;
+    private final int pageSize;
+
+    private final ReentrantLock sending = new ReentrantLock();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long lastSeq;
+    private volatile boolean finished;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    EventStream(
+            UUID taskId,
+            long afterSeq,
+            SseEmitter emitter,
+            EventStore store,
+            StreamHub hub,
+            JsonMapper json,
+            EventsProperties properties) {
+        this.taskId = taskId;
+        this.lastSeq = afterSeq;
+        this.emitter = emitter;
+        this.store = store;
+        this.hub = hub;
+        this.json = json;
+        this.heartbeatInterval = properties.heartbeatInterval();
+        this.pageSize = properties.pageSize();
+    }
+
+    UUID taskId() {
+        return taskId;
+    }
+
+    /** Registers the stream and sends what is already stored. */
+    void open() {
+        emitter.onCompletion(this::close);
+        emitter.onTimeout(this::close);
+        emitter.onError(error -> close());
+        hub.register(this);
+        scheduleHeartbeat();
+        wake();
+    }
+
+    void wake() {
+        pending.set(true);
+        if (!closed.get()) {
+            hub.senders().execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        if (!sending.tryLock()) {
+            return; // the sender holding the lock re-checks `pending` before it leaves
+        }
+        try {
+            while (pending.getAndSet(false) && !closed.get()) {
+                sendStoredEvents();
+            }
+        } finally {
+            sending.unlock();
+        }
+        if (pending.get() && !closed.get()) {
+            hub.senders().execute(this::drain);
+        }
+    }
+
+    private void sendStoredEvents() {
+        List<StoredEvent> page;
+        do {
+            page = store.after(taskId, lastSeq, pageSize);
+            for (var event : page) {
+                if (!send(SseEmitter.event()
+                        .id(Long.toString(event.seq()))
+                        .name(event.type())
+                        .data(json.writeValueAsString(event.toWire(json.createObjectNode())), MediaType.APPLICATION_JSON))) {
+                    return;
+                }
+                lastSeq = event.seq();
+                if (event.terminal()) {
+                    finished = true;
+                    emitter.complete();
+                    close();
+                    return;
+                }
+            }
+        } while (page.size() == pageSize);
+        scheduleHeartbeat();
+    }
+
+    private void sendHeartbeat() {
+        if (closed.get() || !sending.tryLock()) {
+            scheduleHeartbeat();
+            return;
+        }
+        try {
+            if (send(SseEmitter.event().name("heartbeat").data("{}", MediaType.APPLICATION_JSON))) {
+                hub.metrics().heartbeats().increment();
+                scheduleHeartbeat();
+            }
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private boolean send(SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            log.debug("Stream of task {} closed by the client: {}", taskId, e.getMessage());
+            emitter.completeWithError(e);
+            close();
+            return false;
+        }
+    }
+
+    private void scheduleHeartbeat() {
+        var previous = heartbeat;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        if (!closed.get()) {
+            heartbeat = hub.heartbeats()
+                    .schedule(
+                            () -> hub.senders().execute(this::sendHeartbeat),
+                            heartbeatInterval.toMillis(),
+                            TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The server is stopping: end the stream so that graceful shutdown does not wait for it. */
+    void shutdown() {
+        emitter.complete();
+        close();
+    }
+
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        var scheduled = heartbeat;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        hub.unregister(this);
+        if (!finished) {
+            hub.metrics().disconnects().increment();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.navi.events.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Live event streams.
+ *
+ * @param heartbeatInterval silence after which a {@code heartbeat} event is sent on a stream, so
+ *     proxies never cut an idle stream ({@code NAVI_HEARTBEAT_INTERVAL})
+ * @param maxStreamDuration longest a single stream stays open; longer than the longest task
+ * @param pageSize events read from the database per query when replaying or returning a JSON page
+ */
+@ConfigurationProperties("navi.events")
+record EventsProperties(
+        @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("2h") Duration maxStreamDuration,
+        @DefaultValue("500") int pageSize) {}

@@ -1,0 +1,87 @@
+package dev.navi.events.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live streams of this process, by task. Streams hold no thread while idle: sends run on virtual
+ * threads when an event is committed, heartbeats on one shared scheduler.
+ */
+@Component
+class StreamHub implements DisposableBean {
+
+    private final Map<UUID, Set<EventStream>> streams = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("navi-heartbeats").factory());
+    private final AtomicInteger open = new AtomicInteger();
+    private final StreamMetrics metrics;
+
+    StreamHub(MeterRegistry registry) {
+        registry.gauge("navi.sse.streams.open", open);
+        this.metrics = new StreamMetrics(
+                Counter.builder("navi.sse.heartbeats")
+                        .description("Heartbeat events sent on idle streams")
+                        .register(registry),
+                Counter.builder("navi.sse.disconnects")
+                        .description("Streams closed before their task ended (client gone, timeout, error)")
+                        .register(registry));
+    }
+
+    void register(EventStream stream) {
+        streams.computeIfAbsent(stream.taskId(), id -> ConcurrentHashMap.newKeySet())
+                .add(stream);
+        open.incrementAndGet();
+    }
+
+    void unregister(EventStream stream) {
+        var forTask = streams.get(stream.taskId());
+        if (forTask != null && forTask.remove(stream)) {
+            open.decrementAndGet();
+            streams.computeIfPresent(stream.taskId(), (id, set) -> set.isEmpty() ? null : set);
+        }
+    }
+
+    /** New events of this task are committed: every stream of it catches up. */
+    void wake(UUID taskId) {
+        var forTask = streams.get(taskId);
+        if (forTask != null) {
+            forTask.forEach(EventStream::wake);
+        }
+    }
+
+    int openStreams() {
+        return open.get();
+    }
+
+    ExecutorService senders() {
+        return senders;
+    }
+
+    ScheduledExecutorService heartbeats() {
+        return heartbeats;
+    }
+
+    StreamMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void destroy() {
+        streams.values().forEach(set -> set.forEach(EventStream::shutdown));
+        heartbeats.shutdownNow();
+        senders.shutdownNow();
+    }
+
+    record StreamMetrics(Counter heartbeats, Counter disconnects) {}
+}

@@ -1,0 +1,112 @@
+package dev.navi.events.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/tasks/{taskId}/events")
+class TaskEventsController {
+
+    private final EventStore store;
+    private final StreamHub hub;
+    private final JsonMapper json;
+    private final EventsProperties properties;
+    private final Counter resumes;
+
+    TaskEventsController(
+            EventStore store, StreamHub hub, JsonMapper json, EventsProperties properties, MeterRegistry registry) {
+        this.store = store;
+        this.hub = hub;
+        this.json = json;
+        this.properties = properties;
+        this.resumes = Counter.builder("navi.sse.resumes")
+                .description("Streams opened with Last-Event-ID or after, resuming a previous stream")
+                .register(registry);
+    }
+
+    @Operation(summary = "Stream a task's events (SSE): replay, then live until the task ends")
+    @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(
+            @PathVariable UUID taskId,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(name = "after", required = false) Long after) {
+        requireTask(taskId);
+        long from = resumePoint(lastEventId, after);
+        if (from > 0) {
+            resumes.increment();
+        }
+        var emitter = new SseEmitter(properties.maxStreamDuration().toMillis());
+        new EventStream(taskId, from, emitter, store, hub, json, properties).open();
+        return emitter;
+    }
+
+    @Operation(summary = "A page of a task's events after a sequence number")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    EventPage page(
+            @PathVariable UUID taskId,
+            @RequestParam(name = "after", defaultValue = "0") long after,
+            @RequestParam(name = "limit", required = false) Integer limit) {
+        requireTask(taskId);
+        if (after < 0 || (limit != null && (limit < 1 || limit > properties.pageSize()))) {
+            throw problem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "after must be >= 0 and limit between 1 and " + properties.pageSize());
+        }
+        var events = store.after(taskId, after, limit == null ? properties.pageSize() : limit);
+        var wire = events.stream()
+                .map(event -> event.toWire(json.createObjectNode()))
+                .toList();
+        long last = events.isEmpty() ? after : events.getLast().seq();
+        boolean finished = !events.isEmpty() && events.getLast().terminal();
+        return new EventPage(taskId, wire, last, finished);
+    }
+
+    private static long resumePoint(String lastEventId, Long after) {
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                long seq = Long.parseLong(lastEventId.strip());
+                if (seq >= 0) {
+                    return seq;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the problem below
+            }
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-request", "Last-Event-ID must be an event sequence number");
+        }
+        if (after != null && after < 0) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-request", "after must be >= 0");
+        }
+        return after == null ? 0 : after;
+    }
+
+    private void requireTask(UUID taskId) {
+        if (!store.exists(taskId)) {
+            throw problem(HttpStatus.NOT_FOUND, "task-not-found", "No task " + taskId);
+        }
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:navi:problem:" + type));
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    /** A JSON page of events; {@code next} is the {@code after} value for the following page. */
+    record EventPage(UUID taskId, java.util.List<tools.jackson.databind.node.ObjectNode> events, long next, boolean finished) {}
+}

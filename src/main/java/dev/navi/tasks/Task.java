@@ -1,0 +1,23 @@
+package dev.navi.tasks;
+
+import dev.navi.workspace.WorkspaceSource;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A task as stored. Optional fields are null until they apply. */
+public record Task(
+        UUID id,
+        String owner,
+        TaskStatus status,
+        String prompt,
+        String model,
+        WorkspaceSource workspace,
+        TaskLimits limits,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        int iterations,
+        StopReason stopReason,
+        String summary,
+        TaskUsage usage,
+        TaskError error) {}

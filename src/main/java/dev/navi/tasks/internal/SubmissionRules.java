@@ -1,0 +1,90 @@
+package dev.navi.tasks.internal;
+
+import dev.navi.tasks.InvalidTaskException;
+import dev.navi.tasks.NewTask;
+import dev.navi.tasks.TaskLimits;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Checks a submission and fills in the configured defaults. */
+@Component
+class SubmissionRules {
+
+    private static final int MAX_MODEL_NAME = 200;
+
+    private final TasksProperties properties;
+
+    SubmissionRules(TasksProperties properties) {
+        this.properties = properties;
+    }
+
+    String prompt(NewTask request) {
+        var prompt = request.prompt();
+        if (prompt == null || prompt.isBlank()) {
+            throw new InvalidTaskException("prompt", "prompt must not be empty");
+        }
+        if (prompt.length() > properties.maxPromptChars()) {
+            throw new InvalidTaskException(
+                    "prompt", "prompt has " + prompt.length() + " characters; at most " + properties.maxPromptChars());
+        }
+        return prompt;
+    }
+
+    String model(NewTask request) {
+        var model = request.model();
+        if (model == null) {
+            return null;
+        }
+        if (model.isBlank() || model.length() > MAX_MODEL_NAME || model.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidTaskException("model", "model must be a non-empty name of at most 200 characters");
+        }
+        return model;
+    }
+
+    String owner(NewTask request) {
+        return request.owner() == null ? properties.defaultOwner() : request.owner();
+    }
+
+    TaskLimits limits(NewTask request) {
+        int iterations = within(
+                "limits.maxIterations",
+                request.maxIterations() == null ? properties.defaultMaxIterations() : request.maxIterations(),
+                properties.ceilingMaxIterations());
+        long seconds = within(
+                "limits.maxDurationSeconds",
+                request.maxDurationSeconds() == null
+                        ? properties.defaultMaxDuration().toSeconds()
+                        : request.maxDurationSeconds(),
+                properties.ceilingMaxDuration().toSeconds());
+        long tokens = within(
+                "limits.maxTokens",
+                request.maxTokens() == null ? properties.defaultMaxTokens() : request.maxTokens(),
+                properties.ceilingMaxTokens());
+        var cost = request.maxCostUsd() == null ? properties.defaultMaxCostUsd() : request.maxCostUsd();
+        if (cost.signum() <= 0 || cost.compareTo(properties.ceilingMaxCostUsd()) > 0) {
+            throw new InvalidTaskException(
+                    "limits.maxCostUsd", "limits.maxCostUsd must be > 0 and <= " + properties.ceilingMaxCostUsd());
+        }
+        return new TaskLimits(iterations, Duration.ofSeconds(seconds), tokens, cost.stripTrailingZeros());
+    }
+
+    int pageSize(Integer limit) {
+        if (limit == null) {
+            return properties.defaultPageSize();
+        }
+        return (int) within("limit", limit, properties.maxPageSize());
+    }
+
+    private static int within(String field, int value, int ceiling) {
+        return (int) within(field, (long) value, ceiling);
+    }
+
+    private static long within(String field, long value, long ceiling) {
+        if (value < 1 || value > ceiling) {
+            throw new InvalidTaskException(field, field + " must be between 1 and " + ceiling + "; got " + value);
+        }
+        return value;
+    }
+
+}

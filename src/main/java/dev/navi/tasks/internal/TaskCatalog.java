@@ -1,0 +1,157 @@
+package dev.navi.tasks.internal;
+
+import dev.navi.events.TaskEvent;
+import dev.navi.tasks.NewTask;
+import dev.navi.tasks.StopReason;
+import dev.navi.tasks.Task;
+import dev.navi.tasks.TaskAlreadyFinishedException;
+import dev.navi.tasks.TaskCancellationRequested;
+import dev.navi.tasks.TaskNotFoundException;
+import dev.navi.tasks.TaskPage;
+import dev.navi.tasks.TaskStatus;
+import dev.navi.tasks.Tasks;
+import dev.navi.workspace.Workspaces;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class TaskCatalog implements Tasks {
+
+    private final JdbcClient jdbc;
+    private final TaskRows rows;
+    private final SubmissionRules rules;
+    private final Workspaces workspaces;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TaskCatalog(
+            JdbcClient jdbc,
+            TaskRows rows,
+            SubmissionRules rules,
+            Workspaces workspaces,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.rules = rules;
+        this.workspaces = workspaces;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Task submit(NewTask request) {
+        var prompt = rules.prompt(request);
+        var model = rules.model(request);
+        var limits = rules.limits(request);
+        var owner = rules.owner(request);
+        workspaces.validate(request.workspace());
+        var id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into tasks (id, owner, status, prompt, model, workspace, limits, created_at)
+                        values (:id, :owner, 'queued', :prompt, :model, cast(:workspace as jsonb),
+                                cast(:limits as jsonb), :createdAt)""")
+                .param("id", id)
+                .param("owner", owner)
+                .param("prompt", prompt)
+                .param("model", model)
+                .param("workspace", rows.workspaceJson(request.workspace()))
+                .param("limits", rows.limitsJson(limits))
+                .param("createdAt", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .update();
+        events.publishEvent(
+                new TaskEvent.TaskQueued(id, owner, prompt, model, TaskRows.describe(request.workspace())));
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Task> find(UUID id) {
+        return jdbc.sql("select " + TaskRows.COLUMNS + " from tasks where id = :id")
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    @Override
+    public TaskPage list(TaskStatus status, String cursor, Integer limit) {
+        int size = rules.pageSize(limit);
+        var after = cursor == null ? null : TaskCursor.decode(cursor);
+        var sql = new StringBuilder("select " + TaskRows.COLUMNS + " from tasks where true");
+        if (status != null) {
+            sql.append(" and status = :status");
+        }
+        if (after != null) {
+            sql.append(" and (created_at, id) < (:afterCreated, :afterId)");
+        }
+        sql.append(" order by created_at desc, id desc limit :limit");
+        var query = jdbc.sql(sql.toString()).param("limit", size + 1);
+        if (status != null) {
+            query = query.param("status", status.wireName());
+        }
+        if (after != null) {
+            query = query.param("afterCreated", Timestamp.from(after.createdAt()))
+                    .param("afterId", after.id());
+        }
+        var items = query.query(rows).list();
+        if (items.size() <= size) {
+            return new TaskPage(items, null);
+        }
+        var page = items.subList(0, size);
+        var last = page.getLast();
+        return new TaskPage(page, new TaskCursor(last.createdAt(), last.id()).encode());
+    }
+
+    @Override
+    @Transactional
+    public Task cancel(UUID id) {
+        var task = jdbc.sql("select " + TaskRows.COLUMNS + " from tasks where id = :id for update")
+                .param("id", id)
+                .query(rows)
+                .optional()
+                .orElseThrow(() -> new TaskNotFoundException(id));
+        switch (task.status()) {
+            case QUEUED -> cancelQueued(task);
+            case RUNNING -> requestCancellation(task);
+            case CANCELLED -> {}
+            case SUCCEEDED, FAILED -> throw new TaskAlreadyFinishedException(task);
+        }
+        return find(id).orElseThrow();
+    }
+
+    private void cancelQueued(Task task) {
+        jdbc.sql(
+                        """
+                        update tasks set status = 'cancelled', stop_reason = :reason, finished_at = :now
+                        where id = :id""")
+                .param("reason", StopReason.CANCELLED.wireName())
+                .param("now", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .param("id", task.id())
+                .update();
+        events.publishEvent(new TaskEvent.TaskCancelled(
+                task.id(), StopReason.CANCELLED.wireName(), TaskTotalsMapper.totals(0, task.usage())));
+    }
+
+    private void requestCancellation(Task task) {
+        jdbc.sql("update tasks set cancel_requested = true where id = :id")
+                .param("id", task.id())
+                .update();
+        events.publishEvent(new TaskCancellationRequested(task.id()));
+    }
+
+    @Override
+    public Optional<String> storedDiff(UUID id) {
+        return jdbc.sql("select diff from tasks where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+}

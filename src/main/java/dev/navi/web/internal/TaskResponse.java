@@ -1,0 +1,72 @@
+package dev.navi.web.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.navi.tasks.Task;
+import dev.navi.workspace.WorkspaceSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A task as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TaskResponse(
+        UUID id,
+        String owner,
+        String status,
+        String prompt,
+        String model,
+        Workspace workspace,
+        Limits limits,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        int iterations,
+        String stopReason,
+        String summary,
+        Usage usage,
+        Error error) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Workspace(String path, String git, String ref) {}
+
+    record Limits(int maxIterations, long maxDurationSeconds, long maxTokens, BigDecimal maxCostUsd) {}
+
+    record Usage(long inputTokens, long outputTokens, BigDecimal costUsd, int llmCalls) {}
+
+    record Error(@JsonProperty("class") String errorClass, String message) {}
+
+    static TaskResponse of(Task task) {
+        var limits = task.limits();
+        var usage = task.usage();
+        return new TaskResponse(
+                task.id(),
+                task.owner(),
+                task.status().wireName(),
+                task.prompt(),
+                task.model(),
+                workspace(task.workspace()),
+                new Limits(
+                        limits.maxIterations(),
+                        limits.maxDuration().toSeconds(),
+                        limits.maxTokens(),
+                        limits.maxCostUsd()),
+                task.createdAt(),
+                task.startedAt(),
+                task.finishedAt(),
+                task.iterations(),
+                task.stopReason() == null ? null : task.stopReason().wireName(),
+                task.summary(),
+                new Usage(usage.inputTokens(), usage.outputTokens(), usage.costUsd(), usage.llmCalls()),
+                task.error() == null
+                        ? null
+                        : new Error(task.error().errorClass(), task.error().message()));
+    }
+
+    private static Workspace workspace(WorkspaceSource source) {
+        return switch (source) {
+            case WorkspaceSource.LocalPath local -> new Workspace(local.path(), null, null);
+            case WorkspaceSource.GitRepository git -> new Workspace(null, git.url(), git.ref());
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package dev.navi.web.internal;
+
+import dev.navi.tasks.InvalidTaskException;
+import dev.navi.tasks.NewTask;
+import dev.navi.tasks.TaskNotFoundException;
+import dev.navi.tasks.TaskStatus;
+import dev.navi.tasks.Tasks;
+import dev.navi.workspace.WorkspaceSource;
+import dev.navi.workspace.Workspaces;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+class TasksController {
+
+    static final MediaType TEXT_DIFF = MediaType.parseMediaType("text/x-diff;charset=UTF-8");
+
+    private final Tasks tasks;
+    private final Workspaces workspaces;
+
+    TasksController(Tasks tasks, Workspaces workspaces) {
+        this.tasks = tasks;
+        this.workspaces = workspaces;
+    }
+
+    @Operation(summary = "Submit a task")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TaskResponse> submit(@RequestBody SubmitTaskRequest request) {
+        var task = tasks.submit(newTask(request));
+        var location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(task.id())
+                .toUri();
+        return ResponseEntity.created(location).body(TaskResponse.of(task));
+    }
+
+    @Operation(summary = "A task")
+    @GetMapping("/{id}")
+    TaskResponse get(@PathVariable UUID id) {
+        return tasks.find(id).map(TaskResponse::of).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    @Operation(summary = "Tasks, newest first")
+    @GetMapping
+    TaskListResponse list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        var page = tasks.list(status(status), cursor, limit);
+        return new TaskListResponse(
+                page.items().stream().map(TaskResponse::of).toList(), page.nextCursor());
+    }
+
+    @Operation(summary = "Cancel a task: a queued one at once, a running one within a second")
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<TaskResponse> cancel(@PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(TaskResponse.of(tasks.cancel(id)));
+    }
+
+    @Operation(summary = "Unified diff of the task's changes to its workspace copy")
+    @GetMapping(value = "/{id}/diff", produces = "text/x-diff")
+    ResponseEntity<String> diff(@PathVariable UUID id) {
+        var task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        String diff;
+        if (task.status().finished()) {
+            diff = tasks.storedDiff(id).orElse("");
+        } else if (task.startedAt() != null) {
+            diff = workspaces.diff(id);
+        } else {
+            diff = "";
+        }
+        return ResponseEntity.ok().contentType(TEXT_DIFF).body(diff);
+    }
+
+    record TaskListResponse(List<TaskResponse> items, String nextCursor) {}
+
+    private static TaskStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return TaskStatus.fromWireName(status);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTaskException(
+                    "status", "status must be one of queued, running, succeeded, failed, cancelled");
+        }
+    }
+
+    private static NewTask newTask(SubmitTaskRequest request) {
+        var limits = request.limits() == null
+                ? new SubmitTaskRequest.LimitsRequest(null, null, null, null)
+                : request.limits();
+        return new NewTask(
+                null,
+                request.prompt(),
+                workspace(request.workspace()),
+                request.model(),
+                limits.maxIterations(),
+                limits.maxDurationSeconds(),
+                limits.maxTokens(),
+                limits.maxCostUsd());
+    }
+
+    private static WorkspaceSource workspace(SubmitTaskRequest.WorkspaceRequest workspace) {
+        if (workspace == null) {
+            throw new InvalidTaskException("workspace", "workspace is required: {\"path\": ...} or {\"git\": ...}");
+        }
+        boolean hasPath = workspace.path() != null;
+        boolean hasGit = workspace.git() != null;
+        if (hasPath == hasGit) {
+            throw new InvalidTaskException("workspace", "workspace needs exactly one of path or git");
+        }
+        if (hasPath && workspace.ref() != null) {
+            throw new InvalidTaskException("workspace.ref", "workspace.ref applies to git workspaces only");
+        }
+        return hasPath
+                ? new WorkspaceSource.LocalPath(workspace.path())
+                : new WorkspaceSource.GitRepository(workspace.git(), workspace.ref());
+    }
+}

@@ -1,0 +1,3 @@
+/** The HTTP API: the tasks resource and RFC 9457 problem responses for every error. */
+@org.springframework.modulith.ApplicationModule(displayName = "Web API")
+package dev.navi.web;
