@@ -108,7 +108,8 @@ final class AgentLoop {
 
     private LlmResponse callModel() throws InterruptedException {
         int iteration = state.iterations() + 1;
-        publish(new TaskEvent.LlmRequested(task.id(), iteration, model, state.messages().size()));
+        publish(new TaskEvent.LlmRequested(
+                task.id(), iteration, model, state.messages().size()));
         var request = new LlmRequest(
                 model,
                 with.systemPrompt(),
@@ -118,7 +119,11 @@ final class AgentLoop {
         var response = with.llm().complete(request);
         state.recordResponse(response);
         with.queue()
-                .recordProgress(task.id(), state.iterations(), state.usage(), with.properties().leaseDuration());
+                .recordProgress(
+                        task.id(),
+                        state.iterations(),
+                        state.usage(),
+                        with.properties().leaseDuration());
         publish(responded(iteration, response));
         return response;
     }
@@ -129,11 +134,10 @@ final class AgentLoop {
         for (var call : calls) {
             publish(new TaskEvent.ToolCallStarted(task.id(), iteration, call.id(), call.name(), call.argumentsJson()));
             var outcome = with.tools().execute(root, call.name(), call.argumentsJson());
-            boolean ok =
-                    switch (outcome) {
-                        case ToolOutcome.Succeeded s -> true;
-                        case ToolOutcome.Failed f -> false;
-                    };
+            boolean ok = switch (outcome) {
+                case ToolOutcome.Succeeded s -> true;
+                case ToolOutcome.Failed f -> false;
+            };
             publish(new TaskEvent.ToolCallCompleted(
                     task.id(),
                     iteration,

@@ -46,7 +46,6 @@ final class LoopState {
     }
 
     boolean budgetExhausted(TaskLimits limits) {
-        return usage.totalTokens() >= limits.maxTokens()
-                || usage.costUsd().compareTo(limits.maxCostUsd()) >= 0;
+        return usage.totalTokens() >= limits.maxTokens() || usage.costUsd().compareTo(limits.maxCostUsd()) >= 0;
     }
 }

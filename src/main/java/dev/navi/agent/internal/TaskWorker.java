@@ -54,8 +54,7 @@ class TaskWorker implements SmartLifecycle {
         }
         ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("navi-worker").factory());
-        ticker.scheduleWithFixedDelay(
-                this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Worker {} started, running up to {} tasks at once", workerId, properties.concurrency());
     }
 

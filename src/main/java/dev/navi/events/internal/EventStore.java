@@ -27,16 +27,11 @@ class EventStore {
     /** Stores the event in the caller's transaction (or a new one) and returns its sequence number. */
     long append(UUID taskId, String type, Instant ts, JsonNode data) {
         Long seq = transactions.execute(status -> {
-            long next = jdbc.sql(
-                            """
+            long next = jdbc.sql("""
                             insert into task_event_sequences (task_id, last_seq) values (:task, 1)
                             on conflict (task_id) do update set last_seq = task_event_sequences.last_seq + 1
-                            returning last_seq""")
-                    .param("task", taskId)
-                    .query(Long.class)
-                    .single();
-            jdbc.sql(
-                            """
+                            returning last_seq""").param("task", taskId).query(Long.class).single();
+            jdbc.sql("""
                             insert into task_events (task_id, seq, type, ts, data)
                             values (:task, :seq, :type, :ts, cast(:data as jsonb))""")
                     .param("task", taskId)
@@ -51,8 +46,7 @@ class EventStore {
     }
 
     List<StoredEvent> after(UUID taskId, long afterSeq, int limit) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select seq, type, ts, data::text as data from task_events
                         where task_id = :task and seq > :after order by seq limit :limit""")
                 .param("task", taskId)

@@ -101,7 +101,9 @@ final class EventStream {
                 if (!send(SseEmitter.event()
                         .id(Long.toString(event.seq()))
                         .name(event.type())
-                        .data(json.writeValueAsString(event.toWire(json.createObjectNode())), MediaType.APPLICATION_JSON))) {
+                        .data(
+                                json.writeValueAsString(event.toWire(json.createObjectNode())),
+                                MediaType.APPLICATION_JSON))) {
                     return;
                 }
                 lastSeq = event.seq();

@@ -22,8 +22,8 @@ class StreamHub implements DisposableBean {
 
     private final Map<UUID, Set<EventStream>> streams = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService heartbeats =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("navi-heartbeats").factory());
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("navi-heartbeats").factory());
     private final AtomicInteger open = new AtomicInteger();
     private final StreamMetrics metrics;
 

@@ -108,5 +108,6 @@ class TaskEventsController {
     }
 
     /** A JSON page of events; {@code next} is the {@code after} value for the following page. */
-    record EventPage(UUID taskId, java.util.List<tools.jackson.databind.node.ObjectNode> events, long next, boolean finished) {}
+    record EventPage(
+            UUID taskId, java.util.List<tools.jackson.databind.node.ObjectNode> events, long next, boolean finished) {}
 }

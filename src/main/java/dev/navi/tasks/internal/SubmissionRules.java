@@ -3,7 +3,6 @@ package dev.navi.tasks.internal;
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.NewTask;
 import dev.navi.tasks.TaskLimits;
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -86,5 +85,4 @@ class SubmissionRules {
         }
         return value;
     }
-
 }

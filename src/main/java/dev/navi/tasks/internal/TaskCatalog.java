@@ -55,8 +55,7 @@ class TaskCatalog implements Tasks {
         var owner = rules.owner(request);
         workspaces.validate(request.workspace());
         var id = UUID.randomUUID();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into tasks (id, owner, status, prompt, model, workspace, limits, created_at)
                         values (:id, :owner, 'queued', :prompt, :model, cast(:workspace as jsonb),
                                 cast(:limits as jsonb), :createdAt)""")
@@ -68,8 +67,7 @@ class TaskCatalog implements Tasks {
                 .param("limits", rows.limitsJson(limits))
                 .param("createdAt", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .update();
-        events.publishEvent(
-                new TaskEvent.TaskQueued(id, owner, prompt, model, TaskRows.describe(request.workspace())));
+        events.publishEvent(new TaskEvent.TaskQueued(id, owner, prompt, model, TaskRows.describe(request.workspace())));
         return find(id).orElseThrow();
     }
 
@@ -128,8 +126,7 @@ class TaskCatalog implements Tasks {
     }
 
     private void cancelQueued(Task task) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update tasks set status = 'cancelled', stop_reason = :reason, finished_at = :now
                         where id = :id""")
                 .param("reason", StopReason.CANCELLED.wireName())

@@ -40,14 +40,12 @@ class TaskQueueRepository implements TaskQueue {
     @Transactional
     public Optional<ClaimedTask> claimNext(String workerId, Duration lease) {
         var now = now();
-        var claimed = jdbc.sql(
-                        """
+        var claimed = jdbc.sql("""
                         update tasks set status = 'running', started_at = :now, worker_id = :worker,
                                          lease_expires_at = :leaseEnd
                         where id = (select id from tasks where status = 'queued'
                                     order by created_at, id limit 1 for update skip locked)
-                        returning """
-                                + TaskRows.COLUMNS)
+                        returning """ + TaskRows.COLUMNS)
                 .param("now", Timestamp.from(now))
                 .param("worker", workerId)
                 .param("leaseEnd", Timestamp.from(now.plus(lease)))
@@ -59,8 +57,7 @@ class TaskQueueRepository implements TaskQueue {
 
     @Override
     public void recordProgress(UUID taskId, int iterations, TaskUsage usage, Duration lease) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update tasks set iterations = :iterations, input_tokens = :input, output_tokens = :output,
                                          cost_usd = :cost, llm_calls = :calls, lease_expires_at = :leaseEnd
                         where id = :id and status = 'running'""")
@@ -80,8 +77,7 @@ class TaskQueueRepository implements TaskQueue {
         var reason = outcome.stopReason();
         var usage = outcome.usage();
         var error = outcome.error();
-        int updated = jdbc.sql(
-                        """
+        int updated = jdbc.sql("""
                         update tasks set status = :status, stop_reason = :reason, summary = :summary,
                                          finished_at = :now, iterations = :iterations, input_tokens = :input,
                                          output_tokens = :output, cost_usd = :cost, llm_calls = :calls,
@@ -117,7 +113,9 @@ class TaskQueueRepository implements TaskQueue {
                 new TaskEvent.TaskFailed(
                         taskId,
                         reason.wireName(),
-                        outcome.error() == null ? reason.wireName() : outcome.error().errorClass(),
+                        outcome.error() == null
+                                ? reason.wireName()
+                                : outcome.error().errorClass(),
                         outcome.error() == null ? null : outcome.error().message(),
                         totals);
         };
@@ -128,8 +126,7 @@ class TaskQueueRepository implements TaskQueue {
         if (taskIds.isEmpty()) {
             return;
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update tasks set lease_expires_at = :leaseEnd
                         where worker_id = :worker and status = 'running' and id = any(:ids)""")
                 .param("leaseEnd", Timestamp.from(now().plus(lease)))
@@ -152,8 +149,7 @@ class TaskQueueRepository implements TaskQueue {
     @Override
     @Transactional
     public int failAbandoned() {
-        var abandoned = jdbc.sql(
-                        """
+        var abandoned = jdbc.sql("""
                         select id, iterations, input_tokens, output_tokens, cost_usd, llm_calls from tasks
                         where status = 'running' and lease_expires_at < :now for update skip locked""")
                 .param("now", Timestamp.from(now()))

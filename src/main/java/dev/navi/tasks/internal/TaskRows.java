@@ -23,8 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class TaskRows implements RowMapper<Task> {
 
-    static final String COLUMNS =
-            """
+    static final String COLUMNS = """
             id, owner, status, prompt, model, workspace::text as workspace, limits::text as limits,
             created_at, started_at, finished_at, iterations, stop_reason, summary,
             input_tokens, output_tokens, cost_usd, llm_calls, error_class, error_message""";

@@ -82,8 +82,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String unreadableDetail(HttpMessageNotReadableException e) {
         return switch (e.getCause()) {
-            case UnrecognizedPropertyException unknown ->
-                "Unknown field '" + path(unknown) + "'";
+            case UnrecognizedPropertyException unknown -> "Unknown field '" + path(unknown) + "'";
             case StreamReadException malformed -> "The body is not valid JSON: " + malformed.getOriginalMessage();
             case DatabindException mismatch -> "Field '" + path(mismatch) + "' has the wrong type or value";
             case JacksonException other -> "The body cannot be read: " + other.getOriginalMessage();

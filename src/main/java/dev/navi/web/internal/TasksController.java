@@ -60,8 +60,7 @@ class TasksController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         var page = tasks.list(status(status), cursor, limit);
-        return new TaskListResponse(
-                page.items().stream().map(TaskResponse::of).toList(), page.nextCursor());
+        return new TaskListResponse(page.items().stream().map(TaskResponse::of).toList(), page.nextCursor());
     }
 
     @Operation(summary = "Cancel a task: a queued one at once, a running one within a second")

@@ -1,0 +1,10 @@
+package dev.navi;
+
+@UsesAnthropicSim
+class AnthropicTaskIT extends TaskRunScenarios {
+
+    @Override
+    protected String protocol() {
+        return "anthropic";
+    }
+}

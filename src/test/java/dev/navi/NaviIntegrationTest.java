@@ -1,0 +1,116 @@
+package dev.navi;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Full application on a random port, with embedded PostgreSQL under a temporary NAVI_HOME and the
+ * LLM pointed at llm-sim. Subclasses choose the provider protocol with {@code navi.llm.*} properties.
+ */
+@SpringBootTest(classes = NaviApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class NaviIntegrationTest {
+
+    static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled");
+
+    protected final JsonMapper json = JsonMapper.builder().build();
+    protected final HttpClient http = HttpClient.newHttpClient();
+    protected final SseClient sse = new SseClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void naviProperties(DynamicPropertyRegistry registry) {
+        registry.add("navi.home", NaviHome.HOME::toString);
+        registry.add("navi.workspace.root", NaviHome.WORKSPACES::toString);
+        registry.add("navi.it.sim-url", TestLlmSim.SIM::baseUrl);
+        registry.add("navi.events.heartbeat-interval", () -> "300ms");
+        registry.add("navi.agent.poll-interval", () -> "200ms");
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    protected HttpResponse<String> get(String path, String accept) {
+        return send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected JsonNode parse(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    /** Submits a task on a local workspace; the prompt names the llm-sim script and is unique per call. */
+    protected JsonNode submit(String script, String workspace, String limitsJson) {
+        var prompt = "[sim:" + script + "] " + UUID.randomUUID();
+        var body = json.createObjectNode();
+        body.put("prompt", prompt);
+        body.putObject("workspace").put("path", workspace);
+        if (limitsJson != null) {
+            body.set("limits", json.readTree(limitsJson));
+        }
+        var response = post("/api/v1/tasks", json.writeValueAsString(body));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("submit answered " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response);
+    }
+
+    protected JsonNode task(String id) {
+        return parse(get("/api/v1/tasks/" + id, "application/json"));
+    }
+
+    protected JsonNode awaitStatus(String id, Set<String> statuses) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> statuses.contains(task(id).get("status").asString()));
+        return task(id);
+    }
+
+    protected JsonNode awaitFinished(String id) {
+        return awaitStatus(id, TERMINAL);
+    }
+
+    protected List<SseClient.Event> stream(String id) {
+        return sse.readAll(uri("/api/v1/tasks/" + id + "/events"), null);
+    }
+
+    protected List<String> types(List<SseClient.Event> events) {
+        return events.stream().map(SseClient.Event::type).toList();
+    }
+}
