@@ -9,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Sends model calls over the shared HTTP client, each watched by the shared watchdog. */
 final class ModelCaller {
 
+    private static final Duration BACKUP_MARGIN = Duration.ofSeconds(1);
+
     private final HttpClient http;
     private final CallWatchdog watchdog;
     private final ErrorClassifier classifier;
@@ -41,7 +43,9 @@ final class ModelCaller {
         if ("http".equals(request.copy().build().uri().getScheme())) {
             request.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade attempts on plain local servers
         }
-        HttpRequest built = request.timeout(firstByteTimeout).build();
+        // the watchdog enforces the first-byte timeout; the client's own timeout only backs it up
+        HttpRequest built =
+                request.timeout(firstByteTimeout.plus(BACKUP_MARGIN)).build();
         ModelCall call = new ModelCall(http.sendAsync(built, BodyHandlers.ofInputStream()), classifier, json, format);
         try (CallWatch watch = watchdog.watch(firstByteTimeout, idleTimeout, call::abort)) {
             return call.run(watch, stream);
