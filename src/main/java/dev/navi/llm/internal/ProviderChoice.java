@@ -1,5 +1,7 @@
 package dev.navi.llm.internal;
 
+import java.util.Locale;
+
 /** The provider NAVI calls, as resolved from the configuration, or why there is none. */
 sealed interface ProviderChoice {
 
@@ -11,7 +13,7 @@ sealed interface ProviderChoice {
     record Configured(Protocol protocol, String model, String baseUrl, String apiKey) implements ProviderChoice {
         @Override
         public String toString() {
-            return "%s model %s at %s".formatted(protocol.name().toLowerCase(java.util.Locale.ROOT), model, baseUrl);
+            return "%s model %s at %s".formatted(protocol.name().toLowerCase(Locale.ROOT), model, baseUrl);
         }
     }
 

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,7 +98,7 @@ abstract class WireClientTestSupport {
     }
 
     static LlmRequest ask(String scriptName, LlmMessage... more) {
-        List<LlmMessage> messages = new java.util.ArrayList<>();
+        List<LlmMessage> messages = new ArrayList<>();
         messages.add(new LlmMessage.User("[sim:" + scriptName + "] please help"));
         messages.addAll(List.of(more));
         ToolDefinition tool = new ToolDefinition(
