@@ -33,6 +33,38 @@ class AgentControlIT extends NaviIntegrationTest {
     }
 
     @Nested
+    class Streams {
+
+        @Test
+        void whenTheClientGoesAwayThenTheStreamIsReleased() throws Exception {
+            var id = submit("hang", NaviHome.workspace("disconnect"), null).get("id").asString();
+            double before = openStreams();
+            var request = java.net.http.HttpRequest.newBuilder(uri("/api/v1/tasks/" + id + "/events"))
+                    .header("Accept", "text/event-stream")
+                    .build();
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            var body = response.body();
+            body.read();
+            await().atMost(Duration.ofSeconds(5)).until(() -> openStreams() == before + 1);
+
+            body.close();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> openStreams() == before);
+            post("/api/v1/tasks/" + id + "/cancel", "");
+        }
+
+        private double openStreams() {
+            return get("/metrics", "text/plain")
+                    .body()
+                    .lines()
+                    .filter(line -> line.startsWith("navi_sse_streams_open "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    @Nested
     class Cancel {
 
         @Test
