@@ -43,6 +43,14 @@ public sealed interface TaskEvent {
     record LlmRetried(UUID taskId, int iteration, int attempt, String errorClass, String message, long waitMs)
             implements TaskEvent {}
 
+    /** The circuit breaker of a provider and model is open: calls to it fail fast until it half-opens. */
+    record LlmCircuitOpen(UUID taskId, int iteration, String provider, String model) implements TaskEvent {}
+
+    /** A model call went to the configured fallback because the circuit of the primary was open. */
+    record LlmFallbackUsed(
+            UUID taskId, int iteration, String fromProvider, String fromModel, String toProvider, String toModel)
+            implements TaskEvent {}
+
     record ToolCallStarted(UUID taskId, int iteration, String toolCallId, String tool, String arguments)
             implements TaskEvent {}
 
@@ -75,6 +83,8 @@ public sealed interface TaskEvent {
             case LlmRequested e -> "llm.request";
             case LlmResponded e -> "llm.response";
             case LlmRetried e -> "llm.retry";
+            case LlmCircuitOpen e -> "llm.circuit_open";
+            case LlmFallbackUsed e -> "llm.fallback";
             case ToolCallStarted e -> "tool.call";
             case ToolCallCompleted e -> "tool.result";
             case TaskSucceeded e -> "task.succeeded";

@@ -16,6 +16,8 @@ public enum LlmErrorClass {
     NOT_FOUND(false),
     INVALID_REQUEST(false),
     QUOTA_EXHAUSTED(false),
+    /** The circuit breaker of the provider and model is open and no fallback could take the call: nothing was sent. */
+    CIRCUIT_OPEN(false),
     /** No provider is configured: nothing was sent. */
     NOT_CONFIGURED(false);
 

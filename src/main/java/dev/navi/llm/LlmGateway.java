@@ -7,13 +7,27 @@ package dev.navi.llm;
 public interface LlmGateway {
 
     /**
-     * Sends one call and waits for the whole reply (streamed or not, as configured).
+     * Sends one call and waits for the whole reply (streamed or not, as configured). Retryable failures
+     * are retried with backoff within the configured limits and the context's retry budget, through the
+     * per-provider rate limiter and circuit breaker; each attempt and wait is reported to the context's
+     * observer.
      *
-     * @throws LlmException classified, when the call fails
+     * @throws LlmException classified, when the call fails for good (the last attempt's class)
      * @throws InterruptedException when the calling thread is interrupted (task cancelled); the HTTP
-     *     exchange is abandoned at once
+     *     exchange or the backoff wait is abandoned at once and no further attempt is made
      */
-    LlmResponse complete(LlmRequest request) throws InterruptedException;
+    LlmResponse complete(LlmRequest request, CallContext context) throws InterruptedException;
+
+    /** {@link #complete(LlmRequest, CallContext)} with a context of its own. */
+    default LlmResponse complete(LlmRequest request) throws InterruptedException {
+        return complete(request, CallContext.standalone());
+    }
+
+    /**
+     * The most this call can consume: input tokens estimated (on the high side) from the request's size
+     * plus its output token limit, priced with the configured price of its model.
+     */
+    TokenUsage worstCase(LlmRequest request);
 
     /** The model used when a task names none. */
     String defaultModel();

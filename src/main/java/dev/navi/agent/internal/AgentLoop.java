@@ -1,11 +1,13 @@
 package dev.navi.agent.internal;
 
 import dev.navi.events.TaskEvent;
+import dev.navi.llm.CallContext;
 import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmGateway;
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
+import dev.navi.llm.TokenUsage;
 import dev.navi.llm.ToolCall;
 import dev.navi.llm.ToolDefinition;
 import dev.navi.tasks.StopReason;
@@ -38,6 +40,7 @@ final class AgentLoop {
     private final Collaborators with;
     private final LoopState state;
     private final String model;
+    private final CallContext calls;
 
     AgentLoop(Task task, RunControl control, Collaborators with) {
         this.task = task;
@@ -45,6 +48,8 @@ final class AgentLoop {
         this.with = with;
         this.state = new LoopState(task.prompt());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
+        this.calls = new CallContext(
+                new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, this::publish));
     }
 
     /** What the loop needs, shared by all loops of a worker. */
@@ -97,7 +102,12 @@ final class AgentLoop {
             if (state.budgetExhausted(limits)) {
                 return failed(StopReason.BUDGET_EXHAUSTED, budgetError(), root);
             }
-            var response = callModel();
+            var request = nextRequest();
+            var worstCase = with.llm().worstCase(request);
+            if (state.wouldCross(worstCase, limits)) {
+                return failed(StopReason.BUDGET_EXHAUSTED, worstCaseError(worstCase), root);
+            }
+            var response = callModel(request);
             if (response.toolCalls().isEmpty()) {
                 return new TaskOutcome(
                         StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
@@ -106,17 +116,20 @@ final class AgentLoop {
         }
     }
 
-    private LlmResponse callModel() throws InterruptedException {
-        int iteration = state.iterations() + 1;
-        publish(new TaskEvent.LlmRequested(
-                task.id(), iteration, model, state.messages().size()));
-        var request = new LlmRequest(
+    private LlmRequest nextRequest() {
+        return new LlmRequest(
                 model,
                 with.systemPrompt(),
                 state.messages(),
                 with.toolDefinitions(),
                 with.properties().maxOutputTokens());
-        var response = with.llm().complete(request);
+    }
+
+    private LlmResponse callModel(LlmRequest request) throws InterruptedException {
+        int iteration = state.iterations() + 1;
+        publish(new TaskEvent.LlmRequested(
+                task.id(), iteration, model, state.messages().size()));
+        var response = with.llm().complete(request, calls);
         state.recordResponse(response);
         with.queue()
                 .recordProgress(
@@ -185,6 +198,17 @@ final class AgentLoop {
                 "budget_exhausted",
                 "Used " + usage.totalTokens() + " of " + limits.maxTokens() + " tokens and $" + usage.costUsd()
                         + " of $" + limits.maxCostUsd());
+    }
+
+    private TaskError worstCaseError(TokenUsage worstCase) {
+        var usage = state.usage();
+        var limits = task.limits();
+        return new TaskError(
+                "budget_exhausted",
+                "The next model call was not made: it could use up to " + worstCase.inputTokens() + " input and "
+                        + worstCase.outputTokens() + " output tokens ($" + worstCase.costUsd() + "), and "
+                        + usage.totalTokens() + " tokens and $" + usage.costUsd() + " of the limits of "
+                        + limits.maxTokens() + " tokens and $" + limits.maxCostUsd() + " are used");
     }
 
     private TaskOutcome stopped(StopReason reason, Path root) {

@@ -2,6 +2,7 @@ package dev.navi.agent.internal;
 
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.LlmResponse;
+import dev.navi.llm.TokenUsage;
 import dev.navi.tasks.TaskLimits;
 import dev.navi.tasks.TaskUsage;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ final class LoopState {
         return usage;
     }
 
+    /** One HTTP attempt at a model call was sent; retries count too. */
+    void recordAttempt() {
+        usage = new TaskUsage(usage.inputTokens(), usage.outputTokens(), usage.costUsd(), usage.llmCalls() + 1);
+    }
+
     void recordResponse(LlmResponse response) {
         iterations++;
         var used = response.usage();
@@ -37,12 +43,19 @@ final class LoopState {
                 usage.inputTokens() + used.inputTokens(),
                 usage.outputTokens() + used.outputTokens(),
                 usage.costUsd().add(used.costUsd()),
-                usage.llmCalls() + 1);
+                usage.llmCalls());
         messages.add(new LlmMessage.Assistant(response.text(), response.toolCalls()));
     }
 
     void recordToolResults(List<LlmMessage.ToolResult> results) {
         messages.add(new LlmMessage.ToolResults(results));
+    }
+
+    /** Whether a call consuming {@code worstCase} could take the task past its token or cost limit. */
+    boolean wouldCross(TokenUsage worstCase, TaskLimits limits) {
+        long tokens = usage.totalTokens() + worstCase.inputTokens() + worstCase.outputTokens();
+        var cost = usage.costUsd().add(worstCase.costUsd());
+        return tokens > limits.maxTokens() || cost.compareTo(limits.maxCostUsd()) > 0;
     }
 
     boolean budgetExhausted(TaskLimits limits) {

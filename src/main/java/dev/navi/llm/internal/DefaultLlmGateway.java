@@ -1,10 +1,12 @@
 package dev.navi.llm.internal;
 
+import dev.navi.llm.CallContext;
 import dev.navi.llm.LlmErrorClass;
 import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmGateway;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
+import dev.navi.llm.TokenUsage;
 import java.util.Optional;
 
 /**
@@ -14,23 +16,31 @@ import java.util.Optional;
 final class DefaultLlmGateway implements LlmGateway {
 
     private final ProviderChoice choice;
-    private final Optional<WireClient> client;
+    private final Optional<RetryingCaller> caller;
     private final int defaultMaxOutputTokens;
+    private final WorstCase worstCase;
 
-    DefaultLlmGateway(ProviderChoice choice, Optional<WireClient> client, int defaultMaxOutputTokens) {
+    DefaultLlmGateway(
+            ProviderChoice choice, Optional<RetryingCaller> caller, int defaultMaxOutputTokens, WorstCase worstCase) {
         this.choice = choice;
-        this.client = client;
+        this.caller = caller;
         this.defaultMaxOutputTokens = defaultMaxOutputTokens;
+        this.worstCase = worstCase;
     }
 
     @Override
-    public LlmResponse complete(LlmRequest request) throws InterruptedException {
+    public LlmResponse complete(LlmRequest request, CallContext context) throws InterruptedException {
         return switch (choice) {
             case ProviderChoice.Unconfigured(String reason) ->
                 throw new LlmException(LlmErrorClass.NOT_CONFIGURED, reason);
             case ProviderChoice.Configured configured ->
-                client.orElseThrow().complete(withDefaults(request, configured.model()));
+                caller.orElseThrow().call(withDefaults(request, configured.model()), context);
         };
+    }
+
+    @Override
+    public TokenUsage worstCase(LlmRequest request) {
+        return worstCase.of(withDefaults(request, defaultModel()));
     }
 
     @Override

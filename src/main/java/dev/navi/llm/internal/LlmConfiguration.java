@@ -1,10 +1,11 @@
 package dev.navi.llm.internal;
 
 import dev.navi.llm.LlmGateway;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,26 +15,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LlmProperties.class)
 class LlmConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
-
     @Bean
     CallWatchdog llmCallWatchdog() {
         return new CallWatchdog();
     }
 
     @Bean
-    LlmGateway llmGateway(LlmProperties properties, CallWatchdog watchdog) {
-        ProviderChoice choice = ProviderResolver.resolve(properties);
-        Optional<WireClient> client = switch (choice) {
-            case ProviderChoice.Unconfigured(String reason) -> {
-                log.warn("LLM calls will fail until a provider is configured: {}", reason);
-                yield Optional.empty();
-            }
-            case ProviderChoice.Configured configured -> {
-                log.info("LLM provider: {} (streaming: {})", configured, properties.stream());
-                yield Optional.of(WireClients.create(configured, properties, watchdog, Clock.systemUTC()));
-            }
-        };
-        return new DefaultLlmGateway(choice, client, properties.maxOutputTokens());
+    LlmGateway llmGateway(LlmProperties properties, CallWatchdog watchdog, ObjectProvider<MeterRegistry> registry) {
+        LlmMetrics metrics = new LlmMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+        Gateways.Services runtime =
+                new Gateways.Services(watchdog, Clock.systemUTC(), metrics, Sleeper.REAL, RandomGenerator.getDefault());
+        return Gateways.create(properties, runtime);
     }
 }

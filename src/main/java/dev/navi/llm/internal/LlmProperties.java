@@ -28,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTimeout the longest silence between two chunks of a response body
  * @param prices the price of each model, keyed by model name; a model without an entry costs 0. Model
  *     names containing dots need brackets, e.g. {@code navi.llm.prices.[gpt-4.1].input-usd-per-million-tokens}
+ * @param retry how failed calls are retried
+ * @param circuitBreaker when calls to a provider and model stop being sent after repeated failures
+ * @param fallback where calls go while the circuit of the primary provider and model is open
+ * @param rateLimit the client-side rate limit per provider, shared by all tasks of this process
  */
 @ConfigurationProperties("navi.llm")
 record LlmProperties(
@@ -41,7 +45,11 @@ record LlmProperties(
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("120s") Duration firstByteTimeout,
         @DefaultValue("60s") Duration idleTimeout,
-        @DefaultValue Map<String, Price> prices) {
+        @DefaultValue Map<String, Price> prices,
+        @DefaultValue Retry retry,
+        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue Fallback fallback,
+        @DefaultValue RateLimit rateLimit) {
 
     LlmProperties {
         prices = prices == null ? Map.of() : Map.copyOf(prices);
@@ -56,6 +64,95 @@ record LlmProperties(
     record Price(
             @DefaultValue("0") BigDecimal inputUsdPerMillionTokens,
             @DefaultValue("0") BigDecimal outputUsdPerMillionTokens) {}
+
+    /**
+     * Retries of retryable failures (rate limited, overloaded, server error, timeout, network, stream
+     * interrupted); other failures are never retried.
+     *
+     * @param maxAttempts HTTP attempts per call, the first one included
+     * @param initialBackoff the cap of the first backoff wait; each later cap doubles, and the wait is
+     *     drawn at random between 0 and the cap (full jitter)
+     * @param maxBackoff the largest backoff cap
+     * @param maxRetryAfter the longest wait NAVI accepts from a provider's {@code Retry-After} or
+     *     rate-limit reset header (or its own rate limiter); a longer one fails the call as
+     *     {@code rate_limited} instead of waiting
+     * @param taskRetryBudget retries one task may spend over all its calls
+     */
+    record Retry(
+            @DefaultValue("4") int maxAttempts,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("60s") Duration maxRetryAfter,
+            @DefaultValue("20") int taskRetryBudget) {}
+
+    /**
+     * A circuit breaker per provider and model (Resilience4j), counting retryable failures only.
+     *
+     * @param failureRateThreshold the percentage of failed attempts, among the last {@code
+     *     sliding-window-size}, at which the circuit opens
+     * @param minimumCalls attempts recorded before the failure rate is judged
+     * @param slidingWindowSize the number of most recent attempts the failure rate is computed over
+     * @param openDuration how long an open circuit rejects calls before letting probes through
+     * @param halfOpenCalls probe attempts allowed while half open; if they succeed the circuit closes
+     */
+    record CircuitBreaker(
+            @DefaultValue("50") int failureRateThreshold,
+            @DefaultValue("10") int minimumCalls,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("30s") Duration openDuration,
+            @DefaultValue("2") int halfOpenCalls) {}
+
+    /**
+     * The fallback used while the primary circuit is open; none when both provider and model are empty.
+     *
+     * @param provider {@code anthropic} or {@code openai}; empty means the primary provider
+     * @param model the fallback model; empty means the model of the request
+     * @param baseUrl the fallback provider's base URL; empty means the primary's for the same provider,
+     *     else the vendor's
+     */
+    record Fallback(
+            @DefaultValue("") String provider,
+            @DefaultValue("") String model,
+            @DefaultValue("") String baseUrl) {
+
+        boolean configured() {
+            return !provider.isBlank() || !model.isBlank();
+        }
+    }
+
+    /**
+     * Client-side rate limits per provider, so NAVI avoids 429s instead of provoking them.
+     *
+     * @param requestsPerMinute requests sent per minute at most; 0 means no limit
+     * @param tokensPerMinute tokens per minute at most, counted as each call's worst case (estimated
+     *     input plus its output limit); 0 means no limit
+     */
+    record RateLimit(
+            @DefaultValue("0") int requestsPerMinute,
+            @DefaultValue("0") int tokensPerMinute) {}
+
+    /** The properties the fallback provider is resolved from: the primary's, with the fallback's choices. */
+    LlmProperties asFallback() {
+        boolean sameProvider =
+                fallback.provider().isBlank() || fallback.provider().equalsIgnoreCase(provider);
+        String url = !fallback.baseUrl().isBlank() ? fallback.baseUrl() : sameProvider ? baseUrl : "";
+        return new LlmProperties(
+                sameProvider ? provider : fallback.provider(),
+                fallback.model(),
+                url,
+                anthropicApiKey,
+                openaiApiKey,
+                stream,
+                maxOutputTokens,
+                connectTimeout,
+                firstByteTimeout,
+                idleTimeout,
+                prices,
+                retry,
+                circuitBreaker,
+                fallback,
+                rateLimit);
+    }
 
     @Override
     public String toString() {

@@ -8,6 +8,7 @@ import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.LlmRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,11 @@ class DefaultLlmGatewayTest {
 
     @Test
     void whenNoProviderIsConfiguredThenNotConfiguredWithTheReasonAndNoCall() {
-        DefaultLlmGateway gateway =
-                new DefaultLlmGateway(new ProviderChoice.Unconfigured("set X"), Optional.empty(), 100);
+        DefaultLlmGateway gateway = new DefaultLlmGateway(
+                new ProviderChoice.Unconfigured("set X"),
+                Optional.empty(),
+                100,
+                new WorstCase(new PriceTable(Map.of())));
         LlmRequest request = new LlmRequest(null, "", List.of(new LlmMessage.User("hi")), List.of(), 0);
 
         assertThatThrownBy(() -> gateway.complete(request)).isInstanceOfSatisfying(LlmException.class, failure -> {

@@ -25,7 +25,11 @@ class ProviderResolverTest {
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(120),
                 Duration.ofSeconds(60),
-                Map.of());
+                Map.of(),
+                PropertyDefaults.RETRY,
+                PropertyDefaults.CIRCUIT_BREAKER,
+                PropertyDefaults.NO_FALLBACK,
+                PropertyDefaults.NO_RATE_LIMIT);
     }
 
     @Nested

@@ -72,7 +72,11 @@ abstract class WireClientTestSupport {
                 Duration.ofSeconds(2),
                 firstByteTimeout,
                 idleTimeout,
-                Map.of(MODEL, new LlmProperties.Price(new BigDecimal("3"), new BigDecimal("15"))));
+                Map.of(MODEL, new LlmProperties.Price(new BigDecimal("3"), new BigDecimal("15"))),
+                PropertyDefaults.RETRY,
+                PropertyDefaults.CIRCUIT_BREAKER,
+                PropertyDefaults.NO_FALLBACK,
+                PropertyDefaults.NO_RATE_LIMIT);
         ProviderChoice.Configured provider = new ProviderChoice.Configured(protocol(), MODEL, baseUrl, "test-key");
         return WireClients.create(provider, properties, watchdog, Clock.systemUTC());
     }
