@@ -41,7 +41,9 @@ final class ProviderRateLimiter {
         long tokenNanos = reserve(tokens, (int) Math.min(Math.max(worstCaseTokens, 1), Math.max(tokensPerMinute, 1)));
         Duration wait = Duration.ofNanos(Math.max(requestNanos, tokenNanos));
         metrics.rateLimiterWaited(provider, wait);
-        sleeper.sleep(wait);
+        if (wait.isPositive()) {
+            sleeper.sleep(wait);
+        }
     }
 
     private long reserve(Optional<RateLimiter> limiter, int permits) {

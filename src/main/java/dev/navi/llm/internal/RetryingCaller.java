@@ -65,7 +65,7 @@ final class RetryingCaller {
         if (!context.tryTakeRetry(retry.taskRetryBudget())) {
             throw gaveUp(
                     failure,
-                    "the task's budget of " + retry.taskRetryBudget()
+                    "the task's retry budget of " + retry.taskRetryBudget()
                             + " retries is spent (navi.llm.retry.task-retry-budget)");
         }
         return wait;
