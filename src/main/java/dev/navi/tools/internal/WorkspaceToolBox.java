@@ -77,7 +77,18 @@ class WorkspaceToolBox implements ToolBox {
     /** The I/O error with the workspace's location on this machine left out. */
     private static String describe(IOException e, Path workspaceRoot) {
         String text = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return text.replace(workspaceRoot.toAbsolutePath() + "/", "").replace(workspaceRoot.toAbsolutePath() + "", ".");
+        for (Path root : List.of(realPath(workspaceRoot), workspaceRoot.toAbsolutePath())) {
+            text = text.replace(root + "/", "").replace(root.toString(), ".");
+        }
+        return text;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath();
+        }
     }
 
     private static InterruptedException interrupted(ClosedByInterruptException cause) {

@@ -131,6 +131,17 @@ class WorkspaceToolBoxTest {
         }
 
         @Test
+        void whenAnIoErrorOccursThenFailedWithoutTheMachinePath() throws Exception {
+            ToolOutcome outcome = execute("write_file", "{\"path\": \"a.txt/x.txt\", \"content\": \"y\"}");
+
+            assertThat(outcome).isInstanceOf(ToolOutcome.Failed.class);
+            assertThat(outcome.output())
+                    .startsWith("write_file failed: ")
+                    .contains("a.txt")
+                    .doesNotContain(root.toString());
+        }
+
+        @Test
         void whenWorkspaceRootDoesNotExistThenFailedInsteadOfThrowing() throws Exception {
             ToolOutcome outcome = tools.toolBox().execute(root.resolve("missing"), "list_files", "{}");
 

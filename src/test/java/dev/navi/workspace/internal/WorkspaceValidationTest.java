@@ -1,5 +1,6 @@
 package dev.navi.workspace.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,9 +41,7 @@ class WorkspaceValidationTest {
     private void assertRejected(WorkspaceSource source, Reason reason, String message) {
         assertThatThrownBy(() -> workspaces.validate(source))
                 .isInstanceOfSatisfying(
-                        WorkspaceException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.reason())
-                                .isEqualTo(reason))
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageContaining(message);
     }
 
