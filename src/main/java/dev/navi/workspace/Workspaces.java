@@ -25,4 +25,7 @@ public interface Workspaces {
 
     /** The unified diff (git format) of the copy against its baseline; empty when nothing changed. */
     String diff(UUID taskId);
+
+    /** Removes the task's copy and its baseline; nothing happens when there is none. */
+    void delete(UUID taskId);
 }

@@ -1,0 +1,99 @@
+package dev.navi.tools.internal;
+
+import dev.navi.tools.ToolBox;
+import dev.navi.tools.ToolOutcome;
+import dev.navi.tools.ToolSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The six workspace tools; every outcome, failures included, is text the model can act on. */
+@Component
+class WorkspaceToolBox implements ToolBox {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceToolBox.class);
+
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+    private final int maxOutputBytes;
+
+    WorkspaceToolBox(ToolsProperties properties) {
+        this.maxOutputBytes = properties.maxOutputBytes();
+        List.of(
+                        new ListFilesTool(properties),
+                        new ReadFileTool(properties),
+                        new WriteFileTool(),
+                        new EditFileTool(),
+                        new SearchTool(properties),
+                        new RunCommandTool(properties))
+                .forEach(tool -> tools.put(tool.name(), tool));
+    }
+
+    @Override
+    public List<ToolSpec> specs() {
+        return tools.values().stream().map(Tool::spec).toList();
+    }
+
+    @Override
+    public ToolOutcome execute(Path workspaceRoot, String toolName, String argumentsJson) throws InterruptedException {
+        long start = System.nanoTime();
+        ToolResult result = run(workspaceRoot, toolName, argumentsJson);
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        String output = OutputLimit.cap(result.output(), maxOutputBytes);
+        return result.failed()
+                ? new ToolOutcome.Failed(output, result.exitCode(), duration)
+                : new ToolOutcome.Succeeded(output, result.exitCode(), duration);
+    }
+
+    private ToolResult run(Path workspaceRoot, String toolName, String argumentsJson) throws InterruptedException {
+        Tool tool = tools.get(toolName);
+        if (tool == null) {
+            return ToolResult.failed(
+                    "Unknown tool '" + toolName + "'. Available tools: " + String.join(", ", tools.keySet()) + ".");
+        }
+        try {
+            return tool.run(WorkspacePaths.of(workspaceRoot), Arguments.parse(argumentsJson));
+        } catch (ToolException e) {
+            return ToolResult.failed(e.getMessage());
+        } catch (ClosedByInterruptException e) {
+            throw interrupted(e);
+        } catch (IOException e) {
+            return ToolResult.failed(toolName + " failed: " + describe(e, workspaceRoot));
+        } catch (UncheckedIOException e) {
+            return ToolResult.failed(toolName + " failed: " + describe(e.getCause(), workspaceRoot));
+        } catch (RuntimeException e) {
+            log.warn("Tool {} failed unexpectedly", toolName, e);
+            return ToolResult.failed(toolName + " failed unexpectedly: " + e);
+        }
+    }
+
+    /** The I/O error with the workspace's location on this machine left out. */
+    private static String describe(IOException e, Path workspaceRoot) {
+        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+        for (Path root : List.of(realPath(workspaceRoot), workspaceRoot.toAbsolutePath())) {
+            text = text.replace(root + "/", "").replace(root.toString(), ".");
+        }
+        return text;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath();
+        }
+    }
+
+    private static InterruptedException interrupted(ClosedByInterruptException cause) {
+        InterruptedException interrupted = new InterruptedException("interrupted during file I/O");
+        interrupted.initCause(cause);
+        return interrupted;
+    }
+}

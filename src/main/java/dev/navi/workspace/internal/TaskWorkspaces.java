@@ -1,0 +1,102 @@
+package dev.navi.workspace.internal;
+
+import dev.navi.workspace.WorkspaceException;
+import dev.navi.workspace.WorkspaceException.Reason;
+import dev.navi.workspace.WorkspaceSource;
+import dev.navi.workspace.Workspaces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Task copies under {@code <tasksDirectory>/<taskId>/work}, each with a baseline beside it. */
+@Component
+class TaskWorkspaces implements Workspaces {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskWorkspaces.class);
+
+    private final WorkspaceProperties properties;
+    private final SourceValidator validator;
+
+    TaskWorkspaces(WorkspaceProperties properties) {
+        this.properties = properties;
+        this.validator = new SourceValidator(properties.root());
+    }
+
+    @Override
+    public void validate(WorkspaceSource source) {
+        validator.validate(source);
+    }
+
+    /** Replaces any earlier copy of the same task. */
+    @Override
+    public Path prepare(UUID taskId, WorkspaceSource source) {
+        TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        try {
+            task.delete();
+            Files.createDirectories(task.path());
+            switch (source) {
+                case WorkspaceSource.LocalPath local -> copy(local, task);
+                case WorkspaceSource.GitRepository git -> clone(git, task);
+            }
+            Baseline.record(task.work(), task.baseline());
+            log.info("Prepared workspace of task {}", taskId);
+            return task.work();
+        } catch (IOException | GitAPIException | JGitInternalException e) {
+            deleteQuietly(task);
+            throw new WorkspaceException(
+                    Reason.UNAVAILABLE, "Cannot prepare the workspace of task " + taskId + ": " + e.getMessage(), e);
+        } catch (WorkspaceException e) {
+            deleteQuietly(task);
+            throw e;
+        }
+    }
+
+    @Override
+    public String diff(UUID taskId) {
+        TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        if (!task.exists()) {
+            throw new WorkspaceException(Reason.NOT_FOUND, "Task " + taskId + " has no workspace.");
+        }
+        try {
+            return Baseline.diff(task.work(), task.baseline(), properties.maxDiffBytes());
+        } catch (IOException | GitAPIException | JGitInternalException e) {
+            throw new WorkspaceException(
+                    Reason.UNAVAILABLE, "Cannot diff the workspace of task " + taskId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(UUID taskId) {
+        try {
+            TaskDirectory.of(properties.tasksDirectory(), taskId).delete();
+        } catch (IOException e) {
+            throw new WorkspaceException(
+                    Reason.UNAVAILABLE, "Cannot delete the workspace of task " + taskId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void copy(WorkspaceSource.LocalPath local, TaskDirectory task) throws IOException {
+        Path source = validator.localDirectory(local.path());
+        Path tasks = properties.tasksDirectory().toRealPath();
+        TreeCopy.copy(source, task.work(), tasks);
+    }
+
+    private void clone(WorkspaceSource.GitRepository git, TaskDirectory task) {
+        validator.checkGit(git);
+        GitClone.cloneInto(git, task.work(), properties.cloneTimeout());
+    }
+
+    private static void deleteQuietly(TaskDirectory task) {
+        try {
+            task.delete();
+        } catch (IOException e) {
+            log.warn("Cannot remove the incomplete workspace {}", task.path(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.navi.workspace.internal;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies a directory tree: files with their permissions, symbolic links only when they point inside
+ * the tree (rewritten as relative links), and no special files. One directory can be left out.
+ */
+final class TreeCopy extends SimpleFileVisitor<Path> {
+
+    private static final Logger log = LoggerFactory.getLogger(TreeCopy.class);
+
+    private final Path source;
+    private final Path target;
+    private final Path excluded;
+
+    private TreeCopy(Path source, Path target, Path excluded) {
+        this.source = source;
+        this.target = target;
+        this.excluded = excluded;
+    }
+
+    /**
+     * @param source the real path of the tree to copy
+     * @param excluded a real path whose subtree is not copied (the tasks directory), may be null
+     */
+    static void copy(Path source, Path target, Path excluded) throws IOException {
+        Files.walkFileTree(source, new TreeCopy(source, target, excluded));
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+        if (directory.equals(excluded)) {
+            return FileVisitResult.SKIP_SUBTREE;
+        }
+        Files.createDirectories(targetOf(directory));
+        return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        if (attributes.isRegularFile()) {
+            Files.copy(file, targetOf(file), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        } else if (attributes.isSymbolicLink()) {
+            copyLink(file);
+        } else {
+            log.debug("Not copying special file {}", file);
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    private void copyLink(Path link) throws IOException {
+        Path pointee = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+        if (!pointee.startsWith(source)
+                || (Files.exists(pointee) && !pointee.toRealPath().startsWith(source))) {
+            log.debug("Not copying symbolic link {}: it points outside the workspace", link);
+            return;
+        }
+        Files.createSymbolicLink(targetOf(link), link.getParent().relativize(pointee));
+    }
+
+    private Path targetOf(Path path) {
+        return target.resolve(source.relativize(path).toString());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.navi.workspace.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where workspaces come from and where task copies live.
+ *
+ * @param root the directory that local workspace paths are relative to (set from {@code
+ *     NAVI_WORKSPACES_ROOT})
+ * @param tasksDirectory the directory holding each task's private copy and baseline
+ * @param cloneTimeout how long cloning a git repository may take
+ * @param maxDiffBytes the largest diff returned; a larger one is truncated with a note
+ */
+@ConfigurationProperties("navi.workspace")
+record WorkspaceProperties(
+        Path root,
+        Path tasksDirectory,
+        @DefaultValue("5m") Duration cloneTimeout,
+        @DefaultValue("5242880") long maxDiffBytes) {
+
+    WorkspaceProperties {
+        Objects.requireNonNull(root, "navi.workspace.root must be set");
+        Objects.requireNonNull(tasksDirectory, "navi.workspace.tasks-directory must be set");
+    }
+}
