@@ -1,0 +1,20 @@
+package dev.navi;
+
+import org.springframework.test.context.TestPropertySource;
+
+/** The fault matrix over the openai protocol, blocking. */
+@TestPropertySource(
+        properties = {
+            "navi.llm.provider=openai",
+            "navi.llm.openai-api-key=sk-test",
+            "navi.llm.base-url=${navi.it.sim-url}/v1",
+            "navi.llm.model=gpt-sim",
+            "navi.llm.stream=false"
+        })
+class LlmFaultOpenAiBlockingIT extends LlmFaultMatrixIT {
+
+    @Override
+    String variant() {
+        return "openai blocking";
+    }
+}
