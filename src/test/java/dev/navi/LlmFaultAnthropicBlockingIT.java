@@ -9,6 +9,7 @@ import org.springframework.test.context.TestPropertySource;
             "navi.llm.anthropic-api-key=sk-ant-test",
             "navi.llm.base-url=${navi.it.sim-url}",
             "navi.llm.model=claude-sim",
+            "navi.database.embedded-data-directory=${navi.home}/pgdata-fault-anthropicblocking",
             "navi.llm.stream=false"
         })
 class LlmFaultAnthropicBlockingIT extends LlmFaultMatrixIT {

@@ -100,7 +100,7 @@ abstract class LlmFaultMatrixIT extends NaviIntegrationTest {
         var script = register(
                 "budget-second",
                 "{\"tool_calls\":[{\"name\":\"list_files\",\"arguments\":{\"path\":\".\"}}],"
-                        + "\"usage\":{\"input_tokens\":58000,\"output_tokens\":10}},{\"text\":\"" + TEXT + "\"}");
+                        + "\"usage\":{\"input_tokens\":59500,\"output_tokens\":10}},{\"text\":\"" + TEXT + "\"}");
 
         var finished =
                 awaitFinished(submit(script, "{\"maxTokens\": 60000}").get("id").asString());

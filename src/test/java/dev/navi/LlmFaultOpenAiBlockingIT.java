@@ -9,6 +9,7 @@ import org.springframework.test.context.TestPropertySource;
             "navi.llm.openai-api-key=sk-test",
             "navi.llm.base-url=${navi.it.sim-url}/v1",
             "navi.llm.model=gpt-sim",
+            "navi.database.embedded-data-directory=${navi.home}/pgdata-fault-openaiblocking",
             "navi.llm.stream=false"
         })
 class LlmFaultOpenAiBlockingIT extends LlmFaultMatrixIT {

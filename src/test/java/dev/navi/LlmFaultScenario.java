@@ -76,7 +76,7 @@ record LlmFaultScenario(String name, String errorClass, String fault, String fau
                     "timeout",
                     "no first byte within 600 ms, then OK",
                     "{\"hang_ms\":3000}",
-                    Duration.ofMillis(600)),
+                    Duration.ofMillis(500)),
             recovers(
                     "network-dropped",
                     "network",
