@@ -37,7 +37,9 @@ class AgentControlIT extends NaviIntegrationTest {
 
         @Test
         void whenTheClientGoesAwayThenTheStreamIsReleased() throws Exception {
-            var id = submit("hang", NaviHome.workspace("disconnect"), null).get("id").asString();
+            var id = submit("hang", NaviHome.workspace("disconnect"), null)
+                    .get("id")
+                    .asString();
             double before = openStreams();
             var request = java.net.http.HttpRequest.newBuilder(uri("/api/v1/tasks/" + id + "/events"))
                     .header("Accept", "text/event-stream")

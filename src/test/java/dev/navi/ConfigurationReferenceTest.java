@@ -26,15 +26,16 @@ class ConfigurationReferenceTest {
         if (Boolean.getBoolean("navi.docs.write")) {
             Files.writeString(REFERENCE, generated);
         }
-        assertThat(REFERENCE).as("docs/configuration.md is stale; regenerate it").hasContent(generated);
+        assertThat(REFERENCE)
+                .as("docs/configuration.md is stale; regenerate it")
+                .hasContent(generated);
     }
 
     private static String render(JsonNode metadata) {
         var properties = new ArrayList<JsonNode>();
         metadata.get("properties").forEach(properties::add);
         properties.sort(Comparator.comparing(p -> p.get("name").asString()));
-        var out = new StringBuilder(
-                """
+        var out = new StringBuilder("""
                 # Configuration reference
 
                 Generated from the `@ConfigurationProperties` records by `ConfigurationReferenceTest`; do not edit.
@@ -57,7 +58,10 @@ class ConfigurationReferenceTest {
                     .append(" | ")
                     .append(property.has("defaultValue") ? "`" + text(property.get("defaultValue")) + "`" : "")
                     .append(" | ")
-                    .append(property.path("description").asString("").replace("\n", " ").replace("|", "\\|"))
+                    .append(property.path("description")
+                            .asString("")
+                            .replace("\n", " ")
+                            .replace("|", "\\|"))
                     .append(" |\n");
         }
         return out.toString();
@@ -68,6 +72,8 @@ class ConfigurationReferenceTest {
     }
 
     private static String simpleType(String type) {
-        return type.replaceAll("[a-z]+(\\.[a-z]+)*\\.([A-Z])", "$2").replace("<", "&lt;").replace(">", "&gt;");
+        return type.replaceAll("[a-z]+(\\.[a-z]+)*\\.([A-Z])", "$2")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 }
