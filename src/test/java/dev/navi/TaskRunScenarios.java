@@ -105,4 +105,6 @@ abstract class TaskRunScenarios extends NaviIntegrationTest {
     }
 
     protected abstract String protocol();
+
+    protected abstract String configuredModel();
 }
