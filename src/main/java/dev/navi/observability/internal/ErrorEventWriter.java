@@ -14,21 +14,23 @@ import org.springframework.stereotype.Component;
 /**
  * Writes error events on one thread of its own, so recording never blocks nor fails the code that
  * reported the error. What that thread logs is never recorded again (no recursion); when the queue is
- * full, events are dropped and the drop is logged.
+ * full, events are dropped and the drop is logged. Stopping (also when a test context is paused) writes
+ * what is queued; starting again starts a new thread.
  */
 @Component
 class ErrorEventWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorEventWriter.class);
     private static final long STOP_WAIT_MILLIS = 2_000;
+    private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
 
     private final ErrorEventStore store;
     private final MeterRegistry registry;
     private final BlockingQueue<ErrorEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
-    private final Thread writer =
-            Thread.ofPlatform().daemon().name("navi-error-events").unstarted(this::drain);
+
     private volatile boolean running;
+    private Thread writer;
 
     ErrorEventWriter(ErrorEventStore store, MeterRegistry registry, ObservabilityProperties properties) {
         this.store = store;
@@ -38,7 +40,7 @@ class ErrorEventWriter implements SmartLifecycle {
 
     /** Queues the event; never blocks, never throws. */
     void submit(ErrorEvent event) {
-        if (Thread.currentThread() == writer) {
+        if (WRITING.get()) {
             return;
         }
         if (!queue.offer(event)) {
@@ -47,6 +49,7 @@ class ErrorEventWriter implements SmartLifecycle {
     }
 
     private void drain() {
+        WRITING.set(true);
         while (running) {
             try {
                 var event = queue.poll(250, TimeUnit.MILLISECONDS);
@@ -91,7 +94,7 @@ class ErrorEventWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        writer.start();
+        writer = Thread.ofPlatform().daemon().name("navi-error-events").start(this::drain);
     }
 
     /** Writes what is queued, waiting a little at most. */
@@ -99,7 +102,9 @@ class ErrorEventWriter implements SmartLifecycle {
     public void stop() {
         running = false;
         try {
-            writer.join(STOP_WAIT_MILLIS);
+            if (writer != null) {
+                writer.join(STOP_WAIT_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
