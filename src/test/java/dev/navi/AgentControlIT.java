@@ -55,6 +55,39 @@ class AgentControlIT extends NaviIntegrationTest {
             post("/api/v1/tasks/" + id + "/cancel", "");
         }
 
+        @Test
+        void whenAskedForJsonThenEventsComeAsPagesAfterASequenceNumber() {
+            var id = submit("create-file", NaviHome.workspace("json-page"), null)
+                    .get("id")
+                    .asString();
+            awaitFinished(id);
+
+            var page = parse(get("/api/v1/tasks/" + id + "/events?after=3&limit=2", "application/json"));
+            var last = parse(get("/api/v1/tasks/" + id + "/events?after=12", "application/json"));
+
+            assertThat(page.get("events"))
+                    .extracting(e -> e.get("seq").asLong())
+                    .containsExactly(4L, 5L);
+            assertThat(page.get("next").asLong()).isEqualTo(5);
+            assertThat(page.get("finished").asBoolean()).isFalse();
+            assertThat(last.get("events"))
+                    .extracting(e -> e.get("type").asString())
+                    .containsExactly("task.succeeded");
+            assertThat(last.get("finished").asBoolean()).isTrue();
+        }
+
+        @Test
+        void whenStreamStartsAfterASequenceNumberThenOnlyLaterEventsArrive() {
+            var id = submit("create-file", NaviHome.workspace("sse-after"), null)
+                    .get("id")
+                    .asString();
+            awaitFinished(id);
+
+            var events = sse.readAll(uri("/api/v1/tasks/" + id + "/events?after=10"), null);
+
+            assertThat(events).extracting(SseClient.Event::id).containsExactly("11", "12", "13");
+        }
+
         private double openStreams() {
             return get("/metrics", "text/plain")
                     .body()

@@ -7,4 +7,9 @@ class AnthropicTaskIT extends TaskRunScenarios {
     protected String protocol() {
         return "anthropic";
     }
+
+    @Override
+    protected String configuredModel() {
+        return "claude-sim";
+    }
 }

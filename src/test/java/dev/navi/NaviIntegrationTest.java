@@ -39,6 +39,8 @@ abstract class NaviIntegrationTest {
     static void naviProperties(DynamicPropertyRegistry registry) {
         registry.add("navi.home", NaviHome.HOME::toString);
         registry.add("navi.workspace.root", NaviHome.WORKSPACES::toString);
+        // each application context (one per provider configuration) runs its own embedded server
+        registry.add("navi.database.embedded-data-directory", () -> NaviHome.HOME + "/pgdata-${random.uuid}");
         registry.add("navi.it.sim-url", TestLlmSim.SIM::baseUrl);
         registry.add("navi.events.heartbeat-interval", () -> "300ms");
         registry.add("navi.agent.poll-interval", () -> "200ms");

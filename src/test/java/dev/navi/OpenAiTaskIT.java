@@ -15,4 +15,9 @@ class OpenAiTaskIT extends TaskRunScenarios {
     protected String protocol() {
         return "openai";
     }
+
+    @Override
+    protected String configuredModel() {
+        return "gpt-sim";
+    }
 }

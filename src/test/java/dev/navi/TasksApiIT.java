@@ -25,6 +25,8 @@ class TasksApiIT extends NaviIntegrationTest {
                     "[]",
                     "{\"prompt\": \"x\", \"workspace\": {\"path\": \"api\"}, \"colour\": \"red\"}",
                     "{\"prompt\": 42, \"workspace\": {\"path\": \"api\"}}",
+                    "{\"prompt\": \"x\", \"workspace\": {\"path\": \"api\"}, \"limits\": {\"maxTokens\": \"5\"}}",
+                    "{\"prompt\": \"x\", \"workspace\": {\"path\": true}}",
                     "{\"prompt\": \"x\", \"workspace\": {\"path\": \"api\"}, \"limits\": {\"maxIterations\": \"many\"}}",
                     "{\"prompt\": \"\", \"workspace\": {\"path\": \"api\"}}",
                     "{\"prompt\": \"   \", \"workspace\": {\"path\": \"api\"}}",
@@ -99,7 +101,7 @@ class TasksApiIT extends NaviIntegrationTest {
                     "/api/v1/nothing-here"
                 })
         void whenReadingSomethingWrongThenProblem(String path) {
-            var response = get(path, "application/json");
+            var response = get(path, "*/*");
 
             assertProblem(response);
             assertThat(response.statusCode()).isIn(400, 404);

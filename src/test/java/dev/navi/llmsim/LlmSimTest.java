@@ -5,6 +5,7 @@ import static dev.navi.llmsim.SimHttp.OPENAI;
 import static dev.navi.llmsim.SimHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -58,7 +59,7 @@ class LlmSimTest extends SimTestSupport {
         void whenClosedWhileAnExchangeHangsThenCloseReturnsPromptly() {
             addScript("{\"name\": \"stuck\", \"turns\": [{\"text\": \"x\", \"faults\": [{\"hang_ms\": 60000}]}]}");
             CompletableFuture.runAsync(() -> http.post(ANTHROPIC, request("[sim:stuck]", 0, false)));
-            org.awaitility.Awaitility.await().until(() -> loggedRequests().size() == 1);
+            await().until(() -> loggedRequests().size() == 1);
             Instant start = Instant.now();
 
             sim.close();

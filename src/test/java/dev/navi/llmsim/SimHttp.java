@@ -1,18 +1,21 @@
 package dev.navi.llmsim;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -82,39 +85,96 @@ final class SimHttp {
         return send(builder(path).DELETE().build());
     }
 
+    /**
+     * Streams a request and collects every byte the client library delivered, including those that arrived before
+     * the connection broke (reading through {@code ofInputStream} may drop those when the error overtakes them).
+     */
     Stream stream(String path, Object body) {
         HttpRequest request = builder(path)
                 .POST(HttpRequest.BodyPublishers.ofString(text(body)))
                 .build();
+        ByteCollector collector = new ByteCollector();
+        AtomicReference<HttpResponse.ResponseInfo> head = new AtomicReference<>();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            List<Event> events = new ArrayList<>();
-            boolean broken = readEvents(response.body(), events);
-            String contentType = response.headers().firstValue("content-type").orElse("");
-            return new Stream(response.statusCode(), contentType, events, broken);
+            client.send(request, info -> {
+                head.set(info);
+                return HttpResponse.BodySubscribers.fromSubscriber(collector);
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a broken stream: the collector knows what arrived
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        boolean broken = collector.awaitEnd();
+        String contentType = head.get().headers().firstValue("content-type").orElse("");
+        return new Stream(head.get().statusCode(), contentType, events(collector.text()), broken);
     }
 
-    private static boolean readEvents(InputStream body, List<Event> events) {
-        try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String name = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("event: ")) {
-                    name = line.substring("event: ".length());
-                } else if (line.startsWith("data: ")) {
-                    events.add(new Event(name, line.substring("data: ".length())));
-                    name = null;
+    private static List<Event> events(String body) {
+        List<Event> events = new ArrayList<>();
+        String name = null;
+        for (String line : body.split("\n")) {
+            if (line.startsWith("event: ")) {
+                name = line.substring("event: ".length());
+            } else if (line.startsWith("data: ")) {
+                events.add(new Event(name, line.substring("data: ".length())));
+                name = null;
+            }
+        }
+        return events;
+    }
+
+    /** Collects a response body; remembers whether it ended with an error. */
+    private static final class ByteCollector implements Flow.Subscriber<List<ByteBuffer>> {
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean failed;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                synchronized (bytes) {
+                    bytes.writeBytes(chunk);
                 }
             }
-            return false;
-        } catch (IOException e) {
-            return true;
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failed = true;
+            ended.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            ended.countDown();
+        }
+
+        boolean awaitEnd() {
+            try {
+                if (!ended.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("stream did not end within 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return failed;
+        }
+
+        String text() {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
         }
     }
 

@@ -148,9 +148,9 @@ class TaskWorker implements SmartLifecycle {
         return started;
     }
 
-    /** Stop before the web server and the data source: running tasks must be able to finish. */
+    /** Stops first, so that running tasks end with their terminal events while streams still deliver them. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 }

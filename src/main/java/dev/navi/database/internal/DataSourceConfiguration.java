@@ -55,6 +55,9 @@ class DataSourceConfiguration {
                 var builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(false)
+                        // Spring stops the server after the worker has ended its tasks; the library's
+                        // own JVM hook would stop it concurrently, under the tasks' last writes
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("listen_addresses", "127.0.0.1");
                 if (properties.embeddedPort() > 0) {
                     builder.setPort(properties.embeddedPort());

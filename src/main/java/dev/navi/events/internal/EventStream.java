@@ -159,8 +159,21 @@ final class EventStream {
         }
     }
 
-    /** The server is stopping: end the stream so that graceful shutdown does not wait for it. */
+    /**
+     * The server is stopping: send what is stored (the worker has just ended its tasks), then end the
+     * stream so that graceful shutdown does not wait for it.
+     */
     void shutdown() {
+        sending.lock();
+        try {
+            if (!closed.get()) {
+                sendStoredEvents();
+            }
+        } catch (RuntimeException e) {
+            log.debug("Stream of task {}: could not flush at shutdown", taskId, e);
+        } finally {
+            sending.unlock();
+        }
         emitter.complete();
         close();
     }

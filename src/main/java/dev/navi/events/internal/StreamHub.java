@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * threads when an event is committed, heartbeats on one shared scheduler.
  */
 @Component
-class StreamHub implements DisposableBean {
+class StreamHub implements SmartLifecycle {
 
     private final Map<UUID, Set<EventStream>> streams = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -26,6 +26,7 @@ class StreamHub implements DisposableBean {
             Thread.ofPlatform().daemon().name("navi-heartbeats").factory());
     private final AtomicInteger open = new AtomicInteger();
     private final StreamMetrics metrics;
+    private volatile boolean running;
 
     StreamHub(MeterRegistry registry) {
         registry.gauge("navi.sse.streams.open", open);
@@ -77,10 +78,31 @@ class StreamHub implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for
+     * them; clients reconnect (to another replica) with {@code Last-Event-ID} and lose nothing.
+     */
+    @Override
+    public void stop() {
+        running = false;
         streams.values().forEach(set -> set.forEach(EventStream::shutdown));
         heartbeats.shutdownNow();
         senders.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the worker (which stops first), before the web server's graceful shutdown. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 
     record StreamMetrics(Counter heartbeats, Counter disconnects) {}

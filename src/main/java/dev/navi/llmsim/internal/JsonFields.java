@@ -1,5 +1,6 @@
 package dev.navi.llmsim.internal;
 
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -57,7 +58,7 @@ final class JsonFields {
 
     Iterable<JsonNode> array(String field) {
         if (!has(field)) {
-            return java.util.List.of();
+            return List.of();
         }
         JsonNode value = node.get(field);
         if (!value.isArray()) {

@@ -1,5 +1,6 @@
 package dev.navi.llmsim.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ record Reply(
     /** Splits text into pieces of {@link #chunkChars} code points. */
     List<String> chunks(String value) {
         int[] codePoints = value.codePoints().toArray();
-        List<String> pieces = new java.util.ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         for (int start = 0; start < codePoints.length; start += chunkChars) {
             int length = Math.min(chunkChars, codePoints.length - start);
             pieces.add(new String(codePoints, start, length));

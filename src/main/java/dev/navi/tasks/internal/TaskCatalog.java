@@ -1,6 +1,7 @@
 package dev.navi.tasks.internal;
 
 import dev.navi.events.TaskEvent;
+import dev.navi.llm.LlmGateway;
 import dev.navi.tasks.NewTask;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
@@ -30,6 +31,7 @@ class TaskCatalog implements Tasks {
     private final Workspaces workspaces;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LlmGateway llm;
 
     TaskCatalog(
             JdbcClient jdbc,
@@ -37,7 +39,9 @@ class TaskCatalog implements Tasks {
             SubmissionRules rules,
             Workspaces workspaces,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LlmGateway llm) {
+        this.llm = llm;
         this.jdbc = jdbc;
         this.rows = rows;
         this.rules = rules;
@@ -50,7 +54,7 @@ class TaskCatalog implements Tasks {
     @Transactional
     public Task submit(NewTask request) {
         var prompt = rules.prompt(request);
-        var model = rules.model(request);
+        var model = rules.model(request) != null ? rules.model(request) : defaultModel();
         var limits = rules.limits(request);
         var owner = rules.owner(request);
         workspaces.validate(request.workspace());
@@ -69,6 +73,12 @@ class TaskCatalog implements Tasks {
                 .update();
         events.publishEvent(new TaskEvent.TaskQueued(id, owner, prompt, model, TaskRows.describe(request.workspace())));
         return find(id).orElseThrow();
+    }
+
+    /** The model a task runs on when it names none: recorded at submission, so the task shows it. */
+    private String defaultModel() {
+        var model = llm.defaultModel();
+        return model == null || model.isBlank() ? null : model;
     }
 
     @Override

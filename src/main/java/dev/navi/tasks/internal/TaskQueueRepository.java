@@ -45,7 +45,7 @@ class TaskQueueRepository implements TaskQueue {
                                          lease_expires_at = :leaseEnd
                         where id = (select id from tasks where status = 'queued'
                                     order by created_at, id limit 1 for update skip locked)
-                        returning\s""" + TaskRows.COLUMNS)
+                        """ + "returning " + TaskRows.COLUMNS)
                 .param("now", Timestamp.from(now))
                 .param("worker", workerId)
                 .param("leaseEnd", Timestamp.from(now.plus(lease)))

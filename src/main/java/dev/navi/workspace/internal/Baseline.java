@@ -23,13 +23,20 @@ final class Baseline {
 
     private Baseline() {}
 
-    /** Commits every file of {@code work} that its {@code .gitignore} files do not exclude. */
-    static void record(Path work, Path gitDirectory) throws GitAPIException {
-        try (Git git = Git.init()
+    /**
+     * Commits every file of {@code work} that its {@code .gitignore} files do not exclude. The baseline
+     * is created bare and opened with {@code work} as its work tree, so no {@code .git} link file is
+     * written into the copy (it would reveal a host path and clash with a workspace's own {@code .git}).
+     */
+    static void record(Path work, Path gitDirectory) throws GitAPIException, IOException {
+        Git.init()
+                .setBare(true)
                 .setGitDir(gitDirectory.toFile())
-                .setDirectory(work.toFile())
                 .setInitialBranch("baseline")
-                .call()) {
+                .call()
+                .close();
+        try (Repository repository = open(work, gitDirectory);
+                Git git = new Git(repository)) {
             git.add().addFilepattern(".").call();
             git.commit()
                     .setMessage("baseline")
@@ -44,15 +51,19 @@ final class Baseline {
 
     /** Stages all changes of {@code work} and formats them against the baseline commit. */
     static String diff(Path work, Path gitDirectory, long maxBytes) throws IOException, GitAPIException {
-        try (Repository repository = new FileRepositoryBuilder()
-                        .setGitDir(gitDirectory.toFile())
-                        .setWorkTree(work.toFile())
-                        .setMustExist(true)
-                        .build();
+        try (Repository repository = open(work, gitDirectory);
                 Git git = new Git(repository)) {
             git.add().addFilepattern(".").setAll(true).call();
             return format(repository, maxBytes);
         }
+    }
+
+    private static Repository open(Path work, Path gitDirectory) throws IOException {
+        return new FileRepositoryBuilder()
+                .setGitDir(gitDirectory.toFile())
+                .setWorkTree(work.toFile())
+                .setMustExist(true)
+                .build();
     }
 
     private static String format(Repository repository, long maxBytes) throws IOException {

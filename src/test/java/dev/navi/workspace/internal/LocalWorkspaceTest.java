@@ -58,6 +58,9 @@ class LocalWorkspaceTest {
             assertThat(work.resolve("README.md")).hasContent("# Project");
             assertThat(work.resolve("src/App.java")).hasContent("class App {}");
             assertThat(tasks.resolve(taskId + "/baseline.git")).isDirectory();
+            assertThat(work.resolve(".git"))
+                    .as("no link to the baseline inside the copy")
+                    .doesNotExist();
         }
 
         @Test

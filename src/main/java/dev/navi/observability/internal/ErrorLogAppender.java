@@ -1,0 +1,82 @@
+package dev.navi.observability.internal;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.AppenderBase;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Turns every ERROR log event that carries an exception into an error event: class = the exception's
+ * class, component = the NAVI module of the logger, task = the {@code taskId} of the MDC, fingerprint
+ * over class, component and the top stack frames.
+ */
+final class ErrorLogAppender extends AppenderBase<ILoggingEvent> {
+
+    static final int ORIGIN_FRAMES = 5;
+    private static final String NAVI_PACKAGE = "dev.navi.";
+
+    private final Consumer<ErrorEvent> sink;
+
+    ErrorLogAppender(Consumer<ErrorEvent> sink) {
+        this.sink = sink;
+        setName("navi-error-events");
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        var thrown = event.getThrowableProxy();
+        if (!event.getLevel().isGreaterOrEqual(Level.ERROR) || thrown == null) {
+            return;
+        }
+        var component = component(event.getLoggerName());
+        sink.accept(new ErrorEvent(
+                ErrorEvent.fingerprint(thrown.getClassName(), component, origin(thrown)),
+                thrown.getClassName(),
+                ErrorEvent.Severity.ERROR,
+                component,
+                taskId(event.getMDCPropertyMap().get("taskId")),
+                message(event, thrown),
+                Instant.ofEpochMilli(event.getTimeStamp())));
+    }
+
+    /** {@code dev.navi.tasks.internal.X} → {@code tasks}; loggers outside NAVI → {@code other}. */
+    static String component(String loggerName) {
+        if (loggerName == null || !loggerName.startsWith(NAVI_PACKAGE)) {
+            return "other";
+        }
+        var rest = loggerName.substring(NAVI_PACKAGE.length());
+        var module = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : "application";
+        return module.chars().allMatch(c -> c >= 'a' && c <= 'z') ? module : "application";
+    }
+
+    private static List<String> origin(IThrowableProxy thrown) {
+        var frames = thrown.getStackTraceElementProxyArray();
+        return frames == null
+                ? List.of()
+                : Arrays.stream(frames)
+                        .limit(ORIGIN_FRAMES)
+                        .map(StackTraceElementProxy::getStackTraceElement)
+                        .map(frame -> frame.getClassName() + "." + frame.getMethodName())
+                        .toList();
+    }
+
+    private static String message(ILoggingEvent event, IThrowableProxy thrown) {
+        return thrown.getMessage() == null
+                ? event.getFormattedMessage()
+                : event.getFormattedMessage() + ": " + thrown.getMessage();
+    }
+
+    private static UUID taskId(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

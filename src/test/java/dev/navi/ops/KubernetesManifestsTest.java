@@ -1,0 +1,185 @@
+package dev.navi.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The manifests fit together and fit NAVI; the playbook names only objects they define. */
+@SuppressWarnings("unchecked")
+class KubernetesManifestsTest {
+
+    private static final Pattern KIND_SLASH_NAME =
+            Pattern.compile("\\b(deployment|service|configmap|secret|poddisruptionbudget|servicemonitor)/([a-z0-9-]+)");
+    private static final Pattern KIND_NAME = Pattern.compile(
+            "\\b(Deployment|Service|ConfigMap|Secret|PodDisruptionBudget|ServiceMonitor) `([a-z0-9-]+)`");
+    private static final Pattern NAMESPACE = Pattern.compile("\\s-n ([a-z0-9-]+)");
+    private static final Pattern LABEL = Pattern.compile("-l ([a-z0-9./-]+)=([a-z0-9-]+)");
+
+    private final List<Resource> resources = resources();
+
+    record Resource(String file, String kind, String name, String namespace, Map<String, Object> body) {}
+
+    @Nested
+    class Deployment {
+
+        private final Map<String, Object> container =
+                at(resource("Deployment", "navi").body(), "spec.template.spec.containers.0");
+
+        @Test
+        void whenProbedThenLivenessAndReadinessUseNavisHealthGroups() {
+            assertThat((String) at(container, "livenessProbe.httpGet.path")).isEqualTo("/health/live");
+            assertThat((String) at(container, "readinessProbe.httpGet.path")).isEqualTo("/health/ready");
+        }
+
+        @Test
+        void whenConfiguredThenEnvironmentComesFromTheConfigMapAndTheSecretThatExist() {
+            var sources = (List<Map<String, Object>>) container.get("envFrom");
+
+            assertThat(sources).extracting(s -> s.get("configMapRef")).contains(Map.of("name", "navi-config"));
+            assertThat(sources).extracting(s -> s.get("secretRef")).contains(Map.of("name", "navi-secrets"));
+            assertThat(resource("ConfigMap", "navi-config")).isNotNull();
+            assertThat((Map<String, Object>)
+                            at(resource("Secret", "navi-secrets").body(), "stringData"))
+                    .containsKeys(
+                            "NAVI_DATABASE_URL", "NAVI_DATABASE_USER", "NAVI_DATABASE_PASSWORD", "ANTHROPIC_API_KEY");
+        }
+
+        @Test
+        void whenResourcesAreSetThenRequestsAndAMemoryLimitExist() {
+            assertThat((Map<String, Object>) at(container, "resources.requests"))
+                    .containsKeys("cpu", "memory");
+            assertThat((Map<String, Object>) at(container, "resources.limits")).containsKey("memory");
+        }
+
+        @Test
+        void whenTheConfigMapSetsVariablesThenEachMeansASetting() {
+            var properties = KnownNames.properties();
+            var data = (Map<String, Object>)
+                    resource("ConfigMap", "navi-config").body().get("data");
+
+            assertThat(data.keySet())
+                    .allSatisfy(variable -> assertThat(
+                                    variable.equals("JAVA_TOOL_OPTIONS") || KnownNames.isVariable(variable, properties))
+                            .as(variable)
+                            .isTrue());
+        }
+    }
+
+    @Test
+    void whenObjectsSelectPodsThenTheSelectorsMatchThePodLabels() {
+        var podLabels =
+                (Map<String, Object>) at(resource("Deployment", "navi").body(), "spec.template.metadata.labels");
+
+        assertThat(podLabels).containsAllEntriesOf((Map<String, Object>)
+                at(resource("Service", "navi").body(), "spec.selector"));
+        assertThat(podLabels).containsAllEntriesOf((Map<String, Object>)
+                at(resource("PodDisruptionBudget", "navi").body(), "spec.selector.matchLabels"));
+        var serviceLabels = (Map<String, Object>) at(resource("Service", "navi").body(), "metadata.labels");
+        assertThat(serviceLabels).containsAllEntriesOf((Map<String, Object>)
+                at(resource("ServiceMonitor", "navi").body(), "spec.selector.matchLabels"));
+    }
+
+    @Test
+    void whenScrapedThenTheServiceMonitorUsesTheServicePortAndMetricsPath() {
+        var ports = (List<Map<String, Object>>) at(resource("Service", "navi").body(), "spec.ports");
+        var endpoint = at(resource("ServiceMonitor", "navi").body(), "spec.endpoints.0");
+
+        assertThat(ports).extracting(p -> p.get("name")).contains((Object) at(endpoint, "port"));
+        assertThat((String) at(endpoint, "path")).isEqualTo("/metrics");
+    }
+
+    @Test
+    void whenKustomizationListsFilesThenTheyExistAndEveryObjectIsInNamespaceNavi() {
+        Map<String, Object> kustomization = new Yaml().load(OpsArtifacts.read("deploy/k8s/kustomization.yaml"));
+
+        assertThat((List<String>) kustomization.get("resources"))
+                .allSatisfy(file -> assertThat(
+                                OpsArtifacts.root().resolve("deploy/k8s").resolve(file))
+                        .exists());
+        assertThat(resources)
+                .filteredOn(r -> !r.kind().equals("Namespace"))
+                .allSatisfy(r -> assertThat(r.namespace()).as(r.file()).isEqualTo("navi"));
+    }
+
+    @Test
+    void whenThePlaybookNamesKubernetesObjectsThenTheManifestsDefineThem() {
+        var playbook = OpsArtifacts.read("docs/oncall.md");
+        var named = new LinkedHashSet<String>();
+        for (var pattern : List.of(KIND_SLASH_NAME, KIND_NAME)) {
+            var matcher = pattern.matcher(playbook);
+            while (matcher.find()) {
+                named.add(matcher.group(1).toLowerCase(Locale.ROOT) + "/" + matcher.group(2));
+            }
+        }
+        var defined = new LinkedHashSet<String>();
+        resources.forEach(r -> defined.add(r.kind().toLowerCase(Locale.ROOT) + "/" + r.name()));
+
+        assertThat(named).contains("deployment/navi", "configmap/navi-config", "secret/navi-secrets");
+        assertThat(defined).containsAll(named);
+        assertThat(OncallPlaybookTest.find(NAMESPACE, playbook))
+                .allSatisfy(
+                        flag -> assertThat(defined).contains("namespace/" + flag.substring(flag.lastIndexOf(' ') + 1)));
+        var labels = LABEL.matcher(playbook);
+        while (labels.find()) {
+            assertThat((Map<String, Object>) at(resource("Deployment", "navi").body(), "spec.template.metadata.labels"))
+                    .containsEntry(labels.group(1), labels.group(2));
+        }
+    }
+
+    private Resource resource(String kind, String name) {
+        return resources.stream()
+                .filter(r -> r.kind().equals(kind) && r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T at(Object node, String path) {
+        var current = node;
+        for (var key : path.split("\\.")) {
+            current = current instanceof List<?> list
+                    ? list.get(Integer.parseInt(key))
+                    : ((Map<String, Object>) current).get(key);
+            if (current == null) {
+                throw new AssertionError("missing " + path + " (at " + key + ")");
+            }
+        }
+        return (T) current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Resource> resources() {
+        var all = new ArrayList<Resource>();
+        try (var files = Files.list(OpsArtifacts.root().resolve("deploy/k8s"))) {
+            for (var file : files.sorted().toList()) {
+                if (file.getFileName().toString().equals("kustomization.yaml")) {
+                    continue;
+                }
+                for (var document : new Yaml().loadAll(Files.readString(file))) {
+                    var body = (Map<String, Object>) document;
+                    Map<String, Object> metadata = at(body, "metadata");
+                    all.add(new Resource(
+                            file.getFileName().toString(),
+                            (String) body.get("kind"),
+                            (String) metadata.get("name"),
+                            (String) metadata.get("namespace"),
+                            body));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
+    }
+}
