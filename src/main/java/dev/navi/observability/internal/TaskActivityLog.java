@@ -57,6 +57,10 @@ class TaskActivityLog {
             case TaskEvent.LlmRetried e ->
                 "Model call failed (" + e.errorClass() + "), attempt " + e.attempt() + " retried in " + e.waitMs()
                         + " ms";
+            case TaskEvent.LlmCircuitOpen e -> "Circuit of " + e.provider() + "/" + e.model() + " is open";
+            case TaskEvent.LlmFallbackUsed e ->
+                "Model call goes to the fallback " + e.toProvider() + "/" + e.toModel() + " instead of "
+                        + e.fromProvider() + "/" + e.fromModel();
             case TaskEvent.ToolCallStarted e ->
                 "Tool " + e.tool() + " called" + withContent("arguments", e.arguments());
             case TaskEvent.ToolCallCompleted e ->

@@ -63,6 +63,8 @@ class TaskEventMetrics {
             case TaskEvent.LlmRequested e -> {}
             case TaskEvent.LlmResponded e -> {}
             case TaskEvent.LlmRetried e -> {}
+            case TaskEvent.LlmCircuitOpen e -> {}
+            case TaskEvent.LlmFallbackUsed e -> {}
             case TaskEvent.ToolCallStarted e -> {}
         }
     }
