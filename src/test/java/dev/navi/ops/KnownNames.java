@@ -22,11 +22,6 @@ final class KnownNames {
         return properties;
     }
 
-    /** Settings announced by colleagues' branches, not yet in docs/configuration.md (see the file). */
-    static Set<String> pendingProperties() {
-        return lines("src/test/resources/ops/pending-settings.txt");
-    }
-
     /** The variables of the README's configuration table. */
     static Set<String> readmeVariables() {
         var readme = OpsArtifacts.read("README.md");

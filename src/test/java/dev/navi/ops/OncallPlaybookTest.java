@@ -71,8 +71,7 @@ class OncallPlaybookTest {
 
         @Test
         void whenThePlaybookNamesASettingThenItIsInTheConfigurationReference() {
-            var properties = new LinkedHashSet<>(KnownNames.properties());
-            properties.addAll(KnownNames.pendingProperties());
+            var properties = KnownNames.properties();
             var named = find(SETTING, playbook.text());
 
             assertThat(named).isNotEmpty();
@@ -106,15 +105,6 @@ class OncallPlaybookTest {
             assertThat(named).contains("/health/ready", "/metrics", "/api/v1/errors");
             assertThat(named)
                     .allSatisfy(endpoint -> assertThat(known).as(endpoint).contains(template(endpoint)));
-        }
-
-        @Test
-        void whenASettingWasPendingThenItIsStillMissingFromTheReference() {
-            var properties = KnownNames.properties();
-
-            assertThat(KnownNames.pendingProperties())
-                    .as("now in docs/configuration.md: delete from src/test/resources/ops/pending-settings.txt")
-                    .doesNotContainAnyElementsOf(properties);
         }
     }
 
