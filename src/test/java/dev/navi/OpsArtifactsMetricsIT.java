@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The metrics the alert rules and dashboards read exist in the running application's /metrics once
- * tasks have gone through success, failure and a retried model call.
+ * tasks have gone through success, failure, a retried model call and a refused one (an error event).
  */
 @UsesAnthropicSim
 @TestPropertySource(properties = "navi.llm.rate-limit.requests-per-minute=6000")
@@ -31,10 +31,12 @@ class OpsArtifactsMetricsIT extends NaviIntegrationTest {
                 .get("id")
                 .asString();
         var retried = submit("ops-retry", workspace, null).get("id").asString();
+        var refused = submit("ops-llm-error", workspace, null).get("id").asString();
         stream(succeeded);
         assertThat(awaitFinished(succeeded).get("status").asString()).isEqualTo("succeeded");
         assertThat(awaitFinished(failed).get("status").asString()).isEqualTo("failed");
         awaitFinished(retried);
+        assertThat(awaitFinished(refused).get("stopReason").asString()).isEqualTo("llm_error");
         get("/api/v1/tasks/" + succeeded + "/diff", "text/x-diff");
         get("/api/v1/no-such-route", "application/json");
         metrics = get("/metrics", "text/plain").body();

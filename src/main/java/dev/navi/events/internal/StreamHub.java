@@ -21,9 +21,8 @@ import org.springframework.stereotype.Component;
 class StreamHub implements SmartLifecycle {
 
     private final Map<UUID, Set<EventStream>> streams = new ConcurrentHashMap<>();
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("navi-heartbeats").factory());
+    private volatile ExecutorService senders = newSenders();
+    private volatile ScheduledExecutorService heartbeats = newHeartbeats();
     private final AtomicInteger open = new AtomicInteger();
     private final StreamMetrics metrics;
     private volatile boolean running;
@@ -77,9 +76,25 @@ class StreamHub implements SmartLifecycle {
         return metrics;
     }
 
+    /** Starts again after a stop (a paused and resumed context) with fresh executors. */
     @Override
     public void start() {
+        if (senders.isShutdown()) {
+            senders = newSenders();
+        }
+        if (heartbeats.isShutdown()) {
+            heartbeats = newHeartbeats();
+        }
         running = true;
+    }
+
+    private static ExecutorService newSenders() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    private static ScheduledExecutorService newHeartbeats() {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("navi-heartbeats").factory());
     }
 
     /**
