@@ -4,11 +4,8 @@ import dev.navi.events.TaskEvent;
 import dev.navi.llm.CallContext;
 import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmGateway;
-import dev.navi.llm.LlmMessage;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
-import dev.navi.llm.TokenUsage;
-import dev.navi.llm.ToolCall;
 import dev.navi.llm.ToolDefinition;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
@@ -16,11 +13,9 @@ import dev.navi.tasks.TaskError;
 import dev.navi.tasks.TaskOutcome;
 import dev.navi.tasks.TaskQueue;
 import dev.navi.tools.ToolBox;
-import dev.navi.tools.ToolOutcome;
 import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.Workspaces;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +36,7 @@ final class AgentLoop {
     private final LoopState state;
     private final String model;
     private final CallContext calls;
+    private final ToolRound tools;
 
     AgentLoop(Task task, RunControl control, Collaborators with) {
         this.task = task;
@@ -48,6 +44,7 @@ final class AgentLoop {
         this.with = with;
         this.state = new LoopState(task.prompt());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
+        this.tools = new ToolRound(task.id(), with.tools(), this::publish);
         this.calls = new CallContext(
                 new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, this::publish));
     }
@@ -100,19 +97,20 @@ final class AgentLoop {
                         root);
             }
             if (state.budgetExhausted(limits)) {
-                return failed(StopReason.BUDGET_EXHAUSTED, budgetError(), root);
+                return failed(StopReason.BUDGET_EXHAUSTED, BudgetErrors.spent(state.usage(), limits), root);
             }
             var request = nextRequest();
             var worstCase = with.llm().worstCase(request);
             if (state.wouldCross(worstCase, limits)) {
-                return failed(StopReason.BUDGET_EXHAUSTED, worstCaseError(worstCase), root);
+                return failed(
+                        StopReason.BUDGET_EXHAUSTED, BudgetErrors.wouldCross(worstCase, state.usage(), limits), root);
             }
             var response = callModel(request);
             if (response.toolCalls().isEmpty()) {
                 return new TaskOutcome(
                         StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
             }
-            runTools(root, response.toolCalls());
+            state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
         }
     }
 
@@ -141,37 +139,6 @@ final class AgentLoop {
         return response;
     }
 
-    private void runTools(Path root, List<ToolCall> calls) throws InterruptedException {
-        int iteration = state.iterations();
-        var results = new ArrayList<LlmMessage.ToolResult>();
-        for (var call : calls) {
-            publish(new TaskEvent.ToolCallStarted(task.id(), iteration, call.id(), call.name(), call.argumentsJson()));
-            var outcome = with.tools().execute(root, call.name(), call.argumentsJson());
-            boolean ok = switch (outcome) {
-                case ToolOutcome.Succeeded s -> true;
-                case ToolOutcome.Failed f -> false;
-            };
-            publish(new TaskEvent.ToolCallCompleted(
-                    task.id(),
-                    iteration,
-                    call.id(),
-                    call.name(),
-                    ok,
-                    outcome.output(),
-                    exitCode(outcome),
-                    outcome.duration().toMillis()));
-            results.add(new LlmMessage.ToolResult(call.id(), outcome.output(), !ok));
-        }
-        state.recordToolResults(results);
-    }
-
-    private static Integer exitCode(ToolOutcome outcome) {
-        return switch (outcome) {
-            case ToolOutcome.Succeeded s -> s.exitCode();
-            case ToolOutcome.Failed f -> f.exitCode();
-        };
-    }
-
     private TaskEvent.LlmResponded responded(int iteration, LlmResponse response) {
         var calls = response.toolCalls().stream()
                 .map(call -> new TaskEvent.RequestedToolCall(call.id(), call.name(), call.argumentsJson()))
@@ -189,26 +156,6 @@ final class AgentLoop {
                 response.timeToFirstToken() == null
                         ? 0
                         : response.timeToFirstToken().toMillis());
-    }
-
-    private TaskError budgetError() {
-        var usage = state.usage();
-        var limits = task.limits();
-        return new TaskError(
-                "budget_exhausted",
-                "Used " + usage.totalTokens() + " of " + limits.maxTokens() + " tokens and $" + usage.costUsd()
-                        + " of $" + limits.maxCostUsd());
-    }
-
-    private TaskError worstCaseError(TokenUsage worstCase) {
-        var usage = state.usage();
-        var limits = task.limits();
-        return new TaskError(
-                "budget_exhausted",
-                "The next model call was not made: it could use up to " + worstCase.inputTokens() + " input and "
-                        + worstCase.outputTokens() + " output tokens ($" + worstCase.costUsd() + "), and "
-                        + usage.totalTokens() + " tokens and $" + usage.costUsd() + " of the limits of "
-                        + limits.maxTokens() + " tokens and $" + limits.maxCostUsd() + " are used");
     }
 
     private TaskOutcome stopped(StopReason reason, Path root) {
