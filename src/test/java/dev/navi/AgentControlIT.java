@@ -186,6 +186,30 @@ class AgentControlIT extends NaviIntegrationTest {
         }
 
         @Test
+        void whenTheModelIsPricedThenTheTaskReportsWhatItCost() {
+            var id = submit("default", NaviHome.workspace("priced", "a.txt", "a"), null)
+                    .get("id")
+                    .asString();
+
+            var finished = awaitFinished(id);
+
+            assertThat(finished.get("usage").get("costUsd").decimalValue()).isPositive();
+        }
+
+        @Test
+        void whenTheNextCallCouldCrossTheCostLimitThenItIsNotMade() {
+            var id = submit("busy", NaviHome.workspace("cost-limit", "a.txt", "a"), "{\"maxCostUsd\": 0.0001}")
+                    .get("id")
+                    .asString();
+
+            var finished = awaitFinished(id);
+
+            assertThat(finished.get("stopReason").asString()).isEqualTo("budget_exhausted");
+            assertThat(finished.get("usage").get("llmCalls").asInt()).isZero();
+            assertThat(finished.get("error").get("message").asString()).contains("$0.0001");
+        }
+
+        @Test
         void whenTokenBudgetIsSpentThenNoFurtherCallIsMade() {
             var id = submit("busy", NaviHome.workspace("budget", "a.txt", "a"), "{\"maxTokens\": 1}")
                     .get("id")

@@ -14,6 +14,8 @@ import org.springframework.test.context.TestPropertySource;
             "navi.llm.provider=anthropic",
             "navi.llm.anthropic-api-key=sk-ant-test",
             "navi.llm.base-url=${navi.it.sim-url}",
-            "navi.llm.model=claude-sim"
+            "navi.llm.model=claude-sim",
+            "navi.llm.prices.[claude-sim].input-usd-per-million-tokens=3",
+            "navi.llm.prices.[claude-sim].output-usd-per-million-tokens=15"
         })
 @interface UsesAnthropicSim {}
