@@ -38,6 +38,10 @@ class SubmissionRules {
         if (model.isBlank() || model.length() > MAX_MODEL_NAME || model.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidTaskException("model", "model must be a non-empty name of at most 200 characters");
         }
+        var allowed = properties.allowedModels();
+        if (!allowed.isEmpty() && !allowed.contains(model)) {
+            throw new InvalidTaskException("model", "model must be one of " + String.join(", ", allowed));
+        }
         return model;
     }
 

@@ -2,6 +2,7 @@ package dev.navi.tasks.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPageSize tasks per page of {@code GET /api/v1/tasks} when no limit is given
  * @param maxPageSize the largest page size accepted
  * @param defaultOwner owner recorded for tasks submitted without authentication
+ * @param allowedModels models a task may name; empty accepts any name (each distinct model gets its own
+ *     metric series and circuit breaker, so production deployments should list theirs)
  */
 @ConfigurationProperties("navi.tasks")
 record TasksProperties(
@@ -34,4 +37,5 @@ record TasksProperties(
         @DefaultValue("100000") int maxPromptChars,
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("100") int maxPageSize,
-        @DefaultValue("anonymous") String defaultOwner) {}
+        @DefaultValue("anonymous") String defaultOwner,
+        @DefaultValue List<String> allowedModels) {}

@@ -1,0 +1,91 @@
+package dev.navi.tasks.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.navi.tasks.InvalidTaskException;
+import dev.navi.tasks.NewTask;
+import dev.navi.workspace.WorkspaceSource;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SubmissionRulesTest {
+
+    private static TasksProperties properties(List<String> allowedModels) {
+        return new TasksProperties(
+                30,
+                200,
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                2_000_000,
+                20_000_000,
+                new BigDecimal("5.00"),
+                new BigDecimal("100.00"),
+                100_000,
+                20,
+                100,
+                "anonymous",
+                allowedModels);
+    }
+
+    private static NewTask task(String model, Integer maxIterations) {
+        return new NewTask(null, "fix it", new WorkspaceSource.LocalPath("w"), model, maxIterations, null, null, null);
+    }
+
+    @Nested
+    class Models {
+
+        @Test
+        void whenNoModelsAreListedThenAnyNameIsAccepted() {
+            var rules = new SubmissionRules(properties(List.of()));
+
+            assertThat(rules.model(task("some-model", null))).isEqualTo("some-model");
+        }
+
+        @Test
+        void whenModelsAreListedThenAnotherNameIsRefusedWithTheList() {
+            var rules = new SubmissionRules(properties(List.of("claude-sonnet-4-5", "gpt-4.1")));
+
+            assertThat(rules.model(task("gpt-4.1", null))).isEqualTo("gpt-4.1");
+            assertThatThrownBy(() -> rules.model(task("random-model", null)))
+                    .isInstanceOfSatisfying(
+                            InvalidTaskException.class,
+                            e -> assertThat(e.field()).isEqualTo("model"))
+                    .hasMessageContaining("claude-sonnet-4-5, gpt-4.1");
+        }
+
+        @Test
+        void whenNoModelIsNamedThenTheDefaultApplies() {
+            var rules = new SubmissionRules(properties(List.of("claude-sonnet-4-5")));
+
+            assertThat(rules.model(task(null, null))).isNull();
+        }
+    }
+
+    @Nested
+    class Limits {
+
+        @Test
+        void whenLimitsAreOmittedThenTheDefaultsApply() {
+            var limits = new SubmissionRules(properties(List.of())).limits(task(null, null));
+
+            assertThat(limits.maxIterations()).isEqualTo(30);
+            assertThat(limits.maxDuration()).isEqualTo(Duration.ofHours(1));
+            assertThat(limits.maxTokens()).isEqualTo(2_000_000);
+            assertThat(limits.maxCostUsd()).isEqualByComparingTo("5");
+        }
+
+        @Test
+        void whenALimitIsOverItsCeilingThenTheFieldIsNamed() {
+            var rules = new SubmissionRules(properties(List.of()));
+
+            assertThatThrownBy(() -> rules.limits(task(null, 201)))
+                    .isInstanceOfSatisfying(
+                            InvalidTaskException.class,
+                            e -> assertThat(e.field()).isEqualTo("limits.maxIterations"));
+        }
+    }
+}
