@@ -67,18 +67,20 @@ class ErrorEventWriter implements SmartLifecycle {
         }
     }
 
+    /** Counts the failure first: a database outage must still show in the metric (and fire its alert). */
     private void write(ErrorEvent event) {
+        Counter.builder("navi.error.events")
+                .description("Server-side failures by component and severity, counted even when error_events"
+                        + " cannot be written")
+                .tags(
+                        "component",
+                        event.component(),
+                        "severity",
+                        event.severity().wireName())
+                .register(registry)
+                .increment();
         try {
             store.record(event);
-            Counter.builder("navi.error.events")
-                    .description("Server-side failures recorded in error_events, by component and severity")
-                    .tags(
-                            "component",
-                            event.component(),
-                            "severity",
-                            event.severity().wireName())
-                    .register(registry)
-                    .increment();
         } catch (RuntimeException e) {
             log.warn("Cannot record error event {} of {}", event.errorClass(), event.component(), e);
         }

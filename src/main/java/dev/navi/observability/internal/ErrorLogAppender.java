@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Turns every ERROR log event that carries an exception into an error event: class = the exception's
  * class, component = the NAVI module of the logger, task = the {@code taskId} of the MDC, fingerprint
- * over class, component and the top stack frames.
+ * over class, component and the top stack frames. Severity is {@code critical} when the cause chain
+ * shows the database failing or the JVM itself in trouble (a {@link Error}); {@code error} otherwise.
  */
 final class ErrorLogAppender extends AppenderBase<ILoggingEvent> {
 
@@ -38,7 +39,7 @@ final class ErrorLogAppender extends AppenderBase<ILoggingEvent> {
         sink.accept(new ErrorEvent(
                 ErrorEvent.fingerprint(thrown.getClassName(), component, origin(thrown)),
                 thrown.getClassName(),
-                ErrorEvent.Severity.ERROR,
+                severity(thrown),
                 component,
                 taskId(event.getMDCPropertyMap().get("taskId")),
                 message(event, thrown),
@@ -53,6 +54,27 @@ final class ErrorLogAppender extends AppenderBase<ILoggingEvent> {
         var rest = loggerName.substring(NAVI_PACKAGE.length());
         var module = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : "application";
         return module.chars().allMatch(c -> c >= 'a' && c <= 'z') ? module : "application";
+    }
+
+    private static final List<String> CRITICAL_CAUSES = List.of(
+            "java.sql.SQLException",
+            "java.sql.SQLTransientConnectionException",
+            "org.postgresql.util.PSQLException",
+            "org.springframework.dao.DataAccessResourceFailureException",
+            "org.springframework.jdbc.CannotGetJdbcConnectionException",
+            "org.springframework.transaction.CannotCreateTransactionException",
+            "java.lang.OutOfMemoryError",
+            "java.lang.StackOverflowError",
+            "java.lang.InternalError");
+
+    /** Critical: the database cannot be reached or answers with errors, or the JVM is failing. */
+    static ErrorEvent.Severity severity(IThrowableProxy thrown) {
+        for (var cause = thrown; cause != null; cause = cause.getCause()) {
+            if (CRITICAL_CAUSES.contains(cause.getClassName())) {
+                return ErrorEvent.Severity.CRITICAL;
+            }
+        }
+        return ErrorEvent.Severity.ERROR;
     }
 
     private static List<String> origin(IThrowableProxy thrown) {

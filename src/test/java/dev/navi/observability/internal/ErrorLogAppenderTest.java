@@ -39,6 +39,19 @@ class ErrorLogAppenderTest {
         }
 
         @Test
+        void whenTheDatabaseFailsUnderneathThenTheEventIsCritical() {
+            var thrown = new IllegalStateException(
+                    "could not finish", new java.sql.SQLTransientConnectionException("pool exhausted"));
+
+            appender.doAppend(event(Level.ERROR, "dev.navi.agent.internal.TaskWorker", thrown, null));
+            appender.doAppend(event(Level.ERROR, "dev.navi.agent.internal.TaskWorker", new OutOfMemoryError(), null));
+
+            assertThat(recorded)
+                    .extracting(ErrorEvent::severity)
+                    .containsExactly(ErrorEvent.Severity.CRITICAL, ErrorEvent.Severity.CRITICAL);
+        }
+
+        @Test
         void whenWarningOrNoExceptionThenNothingIsRecorded() {
             appender.doAppend(event(Level.WARN, "dev.navi.tasks.X", failure(), null));
             appender.doAppend(event(Level.ERROR, "dev.navi.tasks.X", null, null));
