@@ -88,6 +88,40 @@ class AgentControlIT extends NaviIntegrationTest {
             assertThat(events).extracting(SseClient.Event::id).containsExactly("11", "12", "13");
         }
 
+        @Test
+        void whenManyClientsWaitOnAnIdleTaskThenNoThreadIsHeldPerStream() throws Exception {
+            var id = submit("hang", NaviHome.workspace("many-streams"), null)
+                    .get("id")
+                    .asString();
+            awaitLlmRequest(id);
+            await().atMost(Duration.ofSeconds(5)).until(() -> openStreams() == 0);
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            double before = 0;
+            int platformThreadsBefore = threads.getThreadCount();
+            var bodies = new java.util.ArrayList<java.io.InputStream>();
+            try {
+                for (int i = 0; i < 200; i++) {
+                    var request = java.net.http.HttpRequest.newBuilder(uri("/api/v1/tasks/" + id + "/events"))
+                            .header("Accept", "text/event-stream")
+                            .build();
+                    bodies.add(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+                            .body());
+                }
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(openStreams()).isEqualTo(before + 200));
+
+                assertThat(threads.getThreadCount() - platformThreadsBefore)
+                        .as("platform threads added while 200 streams are open")
+                        .isLessThan(20);
+            } finally {
+                for (var body : bodies) {
+                    body.close();
+                }
+                post("/api/v1/tasks/" + id + "/cancel", "");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> openStreams() == before);
+        }
+
         private double openStreams() {
             return get("/metrics", "text/plain")
                     .body()

@@ -109,7 +109,7 @@ final class EventStream {
                 lastSeq = event.seq();
                 if (event.terminal()) {
                     finished = true;
-                    emitter.complete();
+                    completeQuietly();
                     close();
                     return;
                 }
@@ -138,10 +138,19 @@ final class EventStream {
             emitter.send(event);
             return true;
         } catch (IOException | IllegalStateException e) {
+            // the client is gone: the container has already failed the async request and will call
+            // onError/onCompletion; completing the emitter from here is not allowed any more
             log.debug("Stream of task {} closed by the client: {}", taskId, e.getMessage());
-            emitter.completeWithError(e);
             close();
             return false;
+        }
+    }
+
+    private void completeQuietly() {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException e) {
+            log.debug("Stream of task {} was already ended by the container: {}", taskId, e.getMessage());
         }
     }
 
@@ -174,7 +183,7 @@ final class EventStream {
         } finally {
             sending.unlock();
         }
-        emitter.complete();
+        completeQuietly();
         close();
     }
 
