@@ -68,6 +68,17 @@ class TasksApiIT extends NaviIntegrationTest {
         }
 
         @Test
+        void whenTheBodyIsLargerThanTheLimitThenPayloadTooLargeBeforeItIsRead() {
+            var body = "{\"prompt\": \"" + "x".repeat(3 * 1024 * 1024) + "\", \"workspace\": {\"path\": \"api\"}}";
+
+            var response = post("/api/v1/tasks", body);
+
+            assertProblem(response);
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(parse(response).get("type").asString()).isEqualTo("urn:navi:problem:payload-too-large");
+        }
+
+        @Test
         void whenUnknownFieldThenTheProblemNamesIt() {
             NaviHome.workspace("api", "a.txt", "a");
             var response =

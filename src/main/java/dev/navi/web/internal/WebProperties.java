@@ -1,0 +1,13 @@
+package dev.navi.web.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The HTTP API.
+ *
+ * @param maxRequestBody largest request body accepted; a larger one is answered 413 before it is read
+ */
+@ConfigurationProperties("navi.web")
+record WebProperties(@DefaultValue("2MB") DataSize maxRequestBody) {}
