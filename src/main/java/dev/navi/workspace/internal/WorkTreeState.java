@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.HexFormat;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
@@ -19,7 +19,7 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  * copy, unless a file was rewritten within the file system's timestamp granularity: a state with a
  * file modified less than {@link #SETTLING} before it was taken is therefore never {@link #settled()}.
  */
-record WorkTreeState(byte[] digest, boolean settled) {
+record WorkTreeState(String digest, boolean settled) {
 
     static final Duration SETTLING = Duration.ofSeconds(2);
 
@@ -44,12 +44,12 @@ record WorkTreeState(byte[] digest, boolean settled) {
                         .getBytes(StandardCharsets.UTF_8));
             }
         }
-        return new WorkTreeState(digest.digest(), newest.isBefore(taken.minus(SETTLING)));
+        return new WorkTreeState(HexFormat.of().formatHex(digest.digest()), newest.isBefore(taken.minus(SETTLING)));
     }
 
     /** True when {@code other} is a settled state of the same entries. */
     boolean sameAs(WorkTreeState other) {
-        return other != null && other.settled && settled && Arrays.equals(digest, other.digest);
+        return other != null && other.settled && settled && digest.equals(other.digest);
     }
 
     private static MessageDigest sha256() {
