@@ -23,8 +23,17 @@ public interface Workspaces {
      */
     Path prepare(UUID taskId, WorkspaceSource source);
 
-    /** The unified diff (git format) of the copy against its baseline; empty when nothing changed. */
+    /**
+     * The diff (git format, {@code git apply} accepts it on the source as prepared) of the copy
+     * against its baseline; empty when nothing changed. Reading it never changes the task's state;
+     * while the copy is unchanged, repeated calls reuse the last computation.
+     *
+     * @throws WorkspaceException {@code NOT_FOUND} when the task has no (complete) copy
+     */
     String diff(UUID taskId);
+
+    /** Like {@link #diff(UUID)}, but always computed afresh: the diff stored when the task ends. */
+    String finalDiff(UUID taskId);
 
     /** Removes the task's copy and its baseline; nothing happens when there is none. */
     void delete(UUID taskId);

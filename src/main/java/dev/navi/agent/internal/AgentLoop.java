@@ -182,15 +182,17 @@ final class AgentLoop {
         return new TaskOutcome(reason, null, error, state.iterations(), state.usage(), diff(root));
     }
 
+    /** A diff that cannot be computed is stored as a note saying so, never as an empty diff. */
     private String diff(Path root) {
         if (root == null) {
             return null;
         }
         try {
-            return with.workspaces().diff(task.id());
+            return with.workspaces().finalDiff(task.id());
         } catch (RuntimeException e) {
             log.warn("Task {}: cannot compute its diff", task.id(), e);
-            return null;
+            return "# NAVI: the diff could not be computed: "
+                    + String.valueOf(e.getMessage()).replace('\n', ' ') + "\n";
         }
     }
 

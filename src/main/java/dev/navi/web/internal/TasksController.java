@@ -2,9 +2,11 @@ package dev.navi.web.internal;
 
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.NewTask;
+import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskNotFoundException;
 import dev.navi.tasks.TaskStatus;
 import dev.navi.tasks.Tasks;
+import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.WorkspaceSource;
 import dev.navi.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,15 +75,32 @@ class TasksController {
     @GetMapping(value = "/{id}/diff", produces = "text/x-diff")
     ResponseEntity<String> diff(@PathVariable UUID id) {
         var task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        String diff;
+        return ResponseEntity.ok().contentType(TEXT_DIFF).body(diffOf(task));
+    }
+
+    /**
+     * A running task's copy may not be prepared yet (nothing changed so far), or the task may have
+     * ended meanwhile and its copy gone: then the stored diff answers.
+     */
+    private String diffOf(Task task) {
         if (task.status().finished()) {
-            diff = tasks.storedDiff(id).orElse("");
-        } else if (task.startedAt() != null) {
-            diff = workspaces.diff(id);
-        } else {
-            diff = "";
+            return tasks.storedDiff(task.id()).orElse("");
         }
-        return ResponseEntity.ok().contentType(TEXT_DIFF).body(diff);
+        if (task.startedAt() == null) {
+            return "";
+        }
+        try {
+            return workspaces.diff(task.id());
+        } catch (WorkspaceException e) {
+            var now = tasks.find(task.id()).orElseThrow(() -> new TaskNotFoundException(task.id()));
+            if (now.status().finished()) {
+                return tasks.storedDiff(task.id()).orElse("");
+            }
+            if (e.reason() == WorkspaceException.Reason.NOT_FOUND) {
+                return "";
+            }
+            throw e;
+        }
     }
 
     record TaskListResponse(List<TaskResponse> items, String nextCursor) {}

@@ -7,6 +7,7 @@ import dev.navi.workspace.Workspaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -22,10 +23,12 @@ class TaskWorkspaces implements Workspaces {
 
     private final WorkspaceProperties properties;
     private final SourceValidator validator;
+    private final TaskDiffs diffs;
 
     TaskWorkspaces(WorkspaceProperties properties) {
         this.properties = properties;
         this.validator = new SourceValidator(properties.root());
+        this.diffs = new TaskDiffs(properties.maxDiffBytes(), properties.maxDiffFileSize());
     }
 
     @Override
@@ -37,6 +40,7 @@ class TaskWorkspaces implements Workspaces {
     @Override
     public Path prepare(UUID taskId, WorkspaceSource source) {
         TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        diffs.forget(taskId);
         try {
             task.delete();
             Files.createDirectories(task.path());
@@ -44,7 +48,7 @@ class TaskWorkspaces implements Workspaces {
                 case WorkspaceSource.LocalPath local -> copy(local, task);
                 case WorkspaceSource.GitRepository git -> clone(git, task);
             }
-            Baseline.record(task.work(), task.baseline());
+            recordBaseline(task);
             log.info("Prepared workspace of task {}", taskId);
             return task.work();
         } catch (IOException | GitAPIException | JGitInternalException e) {
@@ -59,26 +63,53 @@ class TaskWorkspaces implements Workspaces {
 
     @Override
     public String diff(UUID taskId) {
-        TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
-        if (!task.exists()) {
-            throw new WorkspaceException(Reason.NOT_FOUND, "Task " + taskId + " has no workspace.");
-        }
+        TaskDirectory task = existing(taskId);
         try {
-            return Baseline.diff(task.work(), task.baseline(), properties.maxDiffBytes());
-        } catch (IOException | GitAPIException | JGitInternalException e) {
-            throw new WorkspaceException(
-                    Reason.UNAVAILABLE, "Cannot diff the workspace of task " + taskId + ": " + e.getMessage(), e);
+            return diffs.current(taskId, task);
+        } catch (IOException | JGitInternalException e) {
+            throw cannotDiff(taskId, e);
+        }
+    }
+
+    @Override
+    public String finalDiff(UUID taskId) {
+        TaskDirectory task = existing(taskId);
+        try {
+            return diffs.fresh(taskId, task);
+        } catch (IOException | JGitInternalException e) {
+            throw cannotDiff(taskId, e);
         }
     }
 
     @Override
     public void delete(UUID taskId) {
+        diffs.forget(taskId);
         try {
             TaskDirectory.of(properties.tasksDirectory(), taskId).delete();
         } catch (IOException e) {
             throw new WorkspaceException(
                     Reason.UNAVAILABLE, "Cannot delete the workspace of task " + taskId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Recorded aside and moved into place, so that a baseline directory is always a complete one. */
+    private static void recordBaseline(TaskDirectory task) throws IOException, GitAPIException {
+        Path partial = task.path().resolve("baseline.partial");
+        Baseline.record(task.work(), partial);
+        Files.move(partial, task.baseline(), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private TaskDirectory existing(UUID taskId) {
+        TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        if (!task.exists()) {
+            throw new WorkspaceException(Reason.NOT_FOUND, "Task " + taskId + " has no workspace.");
+        }
+        return task;
+    }
+
+    private static WorkspaceException cannotDiff(UUID taskId, Exception e) {
+        return new WorkspaceException(
+                Reason.UNAVAILABLE, "Cannot diff the workspace of task " + taskId + ": " + e.getMessage(), e);
     }
 
     private void copy(WorkspaceSource.LocalPath local, TaskDirectory task) throws IOException {

@@ -42,7 +42,11 @@ class GitWorkspaceTest {
         url = upstream.toUri().toString();
         tasks = temp.resolve("tasks");
         workspaces = new TaskWorkspaces(new WorkspaceProperties(
-                Files.createDirectories(temp.resolve("workspaces")), tasks, Duration.ofMinutes(1), 1_000_000));
+                Files.createDirectories(temp.resolve("workspaces")),
+                tasks,
+                Duration.ofMinutes(1),
+                1_000_000,
+                1_000_000));
     }
 
     private static void commit(Git git, Path directory, String file, String content) throws Exception {
@@ -112,7 +116,7 @@ class GitWorkspaceTest {
     @Test
     void whenTheCloneTakesLongerThanTheTimeoutThenUnavailableAndNothingIsLeft() throws Exception {
         TaskWorkspaces impatient = new TaskWorkspaces(new WorkspaceProperties(
-                Files.createDirectories(temp.resolve("workspaces")), tasks, Duration.ofNanos(1), 1_000_000));
+                Files.createDirectories(temp.resolve("workspaces")), tasks, Duration.ofNanos(1), 1_000_000, 1_000_000));
 
         assertThatThrownBy(() -> impatient.prepare(taskId, new GitRepository(url, null)))
                 .isInstanceOfSatisfying(

@@ -38,7 +38,8 @@ class LocalWorkspaceTest {
         write(source, "src/App.java", "class App {}\n");
         write(source, "run.sh", "#!/bin/sh\necho run\n");
         Files.setPosixFilePermissions(source.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        workspaces = new TaskWorkspaces(new WorkspaceProperties(root, tasks, Duration.ofMinutes(1), 1_000_000));
+        workspaces =
+                new TaskWorkspaces(new WorkspaceProperties(root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000));
     }
 
     private static void write(Path base, String path, String content) throws Exception {
@@ -119,8 +120,8 @@ class LocalWorkspaceTest {
 
         @Test
         void whenTheTasksDirectoryLiesInsideTheSourceThenItIsNotCopiedIntoItself() throws Exception {
-            TaskWorkspaces nested = new TaskWorkspaces(
-                    new WorkspaceProperties(root, root.resolve("project/.tasks"), Duration.ofMinutes(1), 1_000_000));
+            TaskWorkspaces nested = new TaskWorkspaces(new WorkspaceProperties(
+                    root, root.resolve("project/.tasks"), Duration.ofMinutes(1), 1_000_000, 1_000_000));
 
             Path work = nested.prepare(taskId, new LocalPath("project"));
 

@@ -23,6 +23,7 @@ class WorkspaceConfigurationTest {
                     assertThat(properties.tasksDirectory()).isEqualTo(Path.of("/srv/navi/tasks"));
                     assertThat(properties.cloneTimeout()).isEqualTo(Duration.ofMinutes(5));
                     assertThat(properties.maxDiffBytes()).isEqualTo(5 * 1024 * 1024);
+                    assertThat(properties.maxDiffFileSize()).isEqualTo(2 * 1024 * 1024);
                     assertThat(context).hasSingleBean(Workspaces.class);
                 });
     }

@@ -40,7 +40,7 @@ class WorkspaceDiffTest {
 
     private TaskWorkspaces workspaces(long maxDiffBytes) {
         return new TaskWorkspaces(
-                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), maxDiffBytes));
+                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), maxDiffBytes, 1_000_000));
     }
 
     @Test
@@ -90,15 +90,17 @@ class WorkspaceDiffTest {
     }
 
     @Test
-    void whenTheDiffIsLargerThanTheCapThenItIsTruncatedWithANote() throws Exception {
-        Files.writeString(work.resolve("big.txt"), "line of text\n".repeat(1000));
+    void whenTheDiffIsLargerThanTheCapThenWholeFilesAreLeftOutWithANote() throws Exception {
+        Files.writeString(work.resolve("modify.txt"), "one\nTWO\nthree\n");
+        Files.writeString(work.resolve("zz-big.txt"), "line of text\n".repeat(1000));
 
         String diff = workspaces(500).diff(taskId);
 
         assertThat(diff)
-                .startsWith("diff --git a/big.txt b/big.txt")
-                .contains("[diff truncated: showing the first 500 of");
-        assertThat(diff.length()).isLessThan(700);
+                .startsWith("# NAVI: not in this diff:\n"
+                        + "#   zz-big.txt: the diff would be larger than navi.workspace.max-diff-bytes (500 bytes)\n")
+                .contains("diff --git a/modify.txt b/modify.txt", "+TWO")
+                .doesNotContain("line of text");
     }
 
     @Test

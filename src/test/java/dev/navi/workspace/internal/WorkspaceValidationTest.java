@@ -35,7 +35,7 @@ class WorkspaceValidationTest {
         Files.writeString(root.resolve("file.txt"), "not a directory");
         Files.createDirectories(temp.resolve("outside"));
         workspaces = new TaskWorkspaces(
-                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), 1_000_000));
+                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), 1_000_000, 1_000_000));
     }
 
     private void assertRejected(WorkspaceSource source, Reason reason, String message) {
