@@ -1,5 +1,7 @@
 package dev.navi.web.internal;
 
+import dev.navi.observability.ErrorEventNotFoundException;
+import dev.navi.observability.InvalidErrorQueryException;
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.TaskAlreadyFinishedException;
 import dev.navi.tasks.TaskNotFoundException;
@@ -59,6 +61,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "task-already-finished", e.getMessage());
     }
 
+    @ExceptionHandler
+    ProblemDetail errorNotFound(ErrorEventNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "error-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidErrorQuery(InvalidErrorQueryException e) {
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
     /** Tomcat refuses to decode the query string ({@code %zz}, {@code %FF}, {@code =x}). */
     @ExceptionHandler
     ProblemDetail undecodableQuery(InvalidParameterException e) {
@@ -75,7 +89,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return switch (DatabaseFailures.classify(e)) {
             case UNAVAILABLE -> databaseUnavailable(e);
             case REJECTED_VALUE -> {
-                log.warn("The database refused a value from the request", e);
+                // the client's value, not a bug: one line, no stack, no error event
+                log.warn(
+                        "The database refused a value from the request: {}",
+                        e.getClass().getName());
                 yield ResponseEntity.badRequest()
                         .body(Problems.of(
                                 HttpStatus.BAD_REQUEST,

@@ -12,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses, with a 400 problem and before any handler or endpoint sees it, a request that the framework
  * would otherwise fail on with an exception: a query string Tomcat cannot decode, a path Spring cannot
- * parse (a {@code ;%} path parameter), an {@code Accept} header that is not a media-type list. An empty
+ * parse (a {@code ;%} path parameter), an {@code Accept} or {@code Content-Type} header that does not
+ * parse. An empty
  * {@code Accept} is taken as no {@code Accept} (anything goes), as for every route.
  */
 @Component
@@ -63,14 +63,27 @@ class RequestScreeningFilter extends OncePerRequestFilter {
             ServletRequestPathUtils.clearParsedRequestPath(request);
         }
         for (var accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
-            try {
-                MediaType.parseMediaTypes(accept);
-            } catch (InvalidMediaTypeException e) {
+            if (!parses(() -> MediaType.parseMediaTypes(accept))) {
                 return Problems.of(
                         HttpStatus.BAD_REQUEST, "invalid-request", "The Accept header is not a list of media types");
             }
         }
+        var contentType = request.getContentType();
+        if (contentType != null && !parses(() -> MediaType.parseMediaType(contentType))) {
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST, "invalid-request", "The Content-Type header is not a media type");
+        }
         return null;
+    }
+
+    /** Spring's parser fails with other exceptions than {@code InvalidMediaTypeException} (an unclosed quote). */
+    private static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static ProblemDetail undecodableQuery() {
