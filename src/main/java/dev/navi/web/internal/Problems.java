@@ -44,7 +44,7 @@ final class Problems {
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             case 417 -> "expectation-failed";
-            case 503 -> "database-unavailable";
+            case 503 -> "service-unavailable";
             default -> status < 500 ? "bad-http-request" : "internal-error";
         };
     }
