@@ -35,5 +35,13 @@ class ReadinessIT extends NaviIntegrationTest {
         assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(problem.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(parse(problem).get("type").asString()).isEqualTo("urn:navi:problem:database-unavailable");
+
+        var submit = post(
+                "/api/v1/tasks",
+                "{\"prompt\": \"[sim:default] outage\", \"workspace\": {\"path\": \""
+                        + NaviHome.workspace("readiness", "a.txt", "a") + "\"}}");
+        assertThat(submit.statusCode()).as(submit.body()).isEqualTo(503);
+        assertThat(submit.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(parse(submit).get("type").asString()).isEqualTo("urn:navi:problem:database-unavailable");
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Turns every ERROR log event that carries an exception into an error event: class = the exception's
  * class, component = the NAVI module of the logger, task = the {@code taskId} of the MDC, fingerprint
- * over class, component and the top stack frames. Severity is {@code critical} when the cause chain
+ * over class, component and the top stack frames; the message never carries SQL text (see
+ * {@link #message}). Severity is {@code critical} when the cause chain
  * shows the database failing or the JVM itself in trouble (a {@link Error}); {@code error} otherwise.
  */
 final class ErrorLogAppender extends AppenderBase<ILoggingEvent> {
@@ -88,7 +89,33 @@ final class ErrorLogAppender extends AppenderBase<ILoggingEvent> {
                         .toList();
     }
 
-    private static String message(ILoggingEvent event, IThrowableProxy thrown) {
+    /** Packages whose exception messages carry SQL text, parameters or connection details. */
+    private static final List<String> INTERNAL_DETAIL = List.of(
+            "java.sql.",
+            "javax.sql.",
+            "org.springframework.dao.",
+            "org.springframework.jdbc.",
+            "org.springframework.transaction.",
+            "org.postgresql.",
+            "com.zaxxer.hikari.",
+            "org.flywaydb.");
+
+    /**
+     * The log line, and the exception's message unless the cause chain runs through the database layer,
+     * whose messages hold SQL and values: those stay in the log, the event names the root class only.
+     */
+    static String message(ILoggingEvent event, IThrowableProxy thrown) {
+        IThrowableProxy root = thrown;
+        boolean internal = false;
+        for (var cause = thrown; cause != null; cause = cause.getCause()) {
+            root = cause;
+            var name = cause.getClassName();
+            internal |= INTERNAL_DETAIL.stream().anyMatch(name::startsWith);
+        }
+        if (internal) {
+            var rootName = root.getClassName().substring(root.getClassName().lastIndexOf('.') + 1);
+            return event.getFormattedMessage() + " (" + rootName + "; details in the log)";
+        }
         return thrown.getMessage() == null
                 ? event.getFormattedMessage()
                 : event.getFormattedMessage() + ": " + thrown.getMessage();

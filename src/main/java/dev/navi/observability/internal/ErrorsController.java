@@ -1,13 +1,12 @@
 package dev.navi.observability.internal;
 
+import dev.navi.observability.ErrorEventNotFoundException;
+import dev.navi.observability.InvalidErrorQueryException;
 import io.swagger.v3.oas.annotations.Operation;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/errors")
+@RequestMapping(value = "/api/v1/errors", produces = MediaType.APPLICATION_JSON_VALUE)
 class ErrorsController {
 
     private final ErrorEventStore store;
@@ -36,11 +35,12 @@ class ErrorsController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size) {
         int pageSize = size == null ? properties.errorsPageSize() : size;
-        if (page < 0 || pageSize < 1 || pageSize > properties.maxErrorsPageSize()) {
-            throw problem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-request",
-                    "page must be >= 0 and size between 1 and " + properties.maxErrorsPageSize());
+        if (page < 0) {
+            throw new InvalidErrorQueryException("page", "page must be >= 0");
+        }
+        if (pageSize < 1 || pageSize > properties.maxErrorsPageSize()) {
+            throw new InvalidErrorQueryException(
+                    "size", "size must be between 1 and " + properties.maxErrorsPageSize());
         }
         return new ErrorPage(store.page(resolved, page, pageSize), page, pageSize, store.count(resolved));
     }
@@ -48,14 +48,7 @@ class ErrorsController {
     @Operation(summary = "Mark an error as resolved; it reopens when it happens again")
     @PostMapping("/{id}/resolve")
     ErrorEventRow resolve(@PathVariable UUID id) {
-        return store.resolve(id, clock.instant())
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "error-not-found", "No error event " + id));
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:navi:problem:" + type));
-        return new ErrorResponseException(status, problem, null);
+        return store.resolve(id, clock.instant()).orElseThrow(() -> new ErrorEventNotFoundException(id));
     }
 
     /** One page of error events; {@code total} counts all pages under the same filter. */

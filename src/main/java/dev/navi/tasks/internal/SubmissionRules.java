@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 class SubmissionRules {
 
     private static final int MAX_MODEL_NAME = 200;
+    /** Costs are stored as {@code numeric(18, 6)}: a micro-dollar is the finest limit. */
+    private static final int MAX_COST_DECIMALS = 6;
 
     private final TasksProperties properties;
 
@@ -69,7 +71,12 @@ class SubmissionRules {
             throw new InvalidTaskException(
                     "limits.maxCostUsd", "limits.maxCostUsd must be > 0 and <= " + properties.ceilingMaxCostUsd());
         }
-        return new TaskLimits(iterations, Duration.ofSeconds(seconds), tokens, cost.stripTrailingZeros());
+        var exact = cost.stripTrailingZeros();
+        if (exact.scale() > MAX_COST_DECIMALS) {
+            throw new InvalidTaskException(
+                    "limits.maxCostUsd", "limits.maxCostUsd has at most " + MAX_COST_DECIMALS + " decimal places");
+        }
+        return new TaskLimits(iterations, Duration.ofSeconds(seconds), tokens, exact);
     }
 
     int pageSize(Integer limit) {

@@ -1,16 +1,15 @@
 package dev.navi.web.internal;
 
+import dev.navi.observability.ErrorEventNotFoundException;
+import dev.navi.observability.InvalidErrorQueryException;
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.TaskAlreadyFinishedException;
 import dev.navi.tasks.TaskNotFoundException;
 import dev.navi.workspace.WorkspaceException;
-import java.net.URI;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,13 +21,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every error as RFC 9457 {@code application/problem+json} with a stable {@code type}
- * ({@code urn:navi:problem:<name>}, listed in docs/api.md).
+ * Every error as RFC 9457 {@code application/problem+json} with a stable {@code type} (see {@link Problems}).
+ * Only server-side failures are logged at ERROR (and so become error events); a client's mistake never is.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -37,7 +37,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidTask(InvalidTaskException e) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
         problem.setProperty("field", e.field());
         return problem;
     }
@@ -45,59 +45,112 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail workspace(WorkspaceException e) {
         return switch (e.reason()) {
-            case INVALID -> problem(HttpStatus.BAD_REQUEST, "invalid-workspace", e.getMessage());
-            case NOT_FOUND -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "workspace-not-found", e.getMessage());
-            case UNAVAILABLE -> problem(HttpStatus.CONFLICT, "workspace-unavailable", e.getMessage());
+            case INVALID -> Problems.of(HttpStatus.BAD_REQUEST, "invalid-workspace", e.getMessage());
+            case NOT_FOUND -> Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "workspace-not-found", e.getMessage());
+            case UNAVAILABLE -> Problems.of(HttpStatus.CONFLICT, "workspace-unavailable", e.getMessage());
         };
     }
 
     @ExceptionHandler
     ProblemDetail notFound(TaskNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "task-not-found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "task-not-found", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail finished(TaskAlreadyFinishedException e) {
-        return problem(HttpStatus.CONFLICT, "task-already-finished", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "task-already-finished", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail errorNotFound(ErrorEventNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "error-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidErrorQuery(InvalidErrorQueryException e) {
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    /** Tomcat refuses to decode the query string ({@code %zz}, {@code %FF}, {@code =x}). */
+    @ExceptionHandler
+    ProblemDetail undecodableQuery(InvalidParameterException e) {
+        return RequestScreeningFilter.undecodableQuery();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return tooLargeResponse(e);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return switch (DatabaseFailures.classify(e)) {
+            case UNAVAILABLE -> databaseUnavailable(e);
+            case REJECTED_VALUE -> {
+                // the client's value, not a bug: one line, no stack, no error event
+                log.warn(
+                        "The database refused a value from the request: {}",
+                        e.getClass().getName());
+                yield ResponseEntity.badRequest()
+                        .body(Problems.of(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-request",
+                                "A value in the request cannot be stored (out of range or not valid text)"));
+            }
+            case NONE -> {
+                log.error("Unhandled error", e);
+                yield ResponseEntity.internalServerError()
+                        .body(Problems.of(
+                                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred"));
+            }
+        };
     }
 
     /** The database is down or unreachable: a server-side outage, not a bug; clients may retry. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.error("Database unavailable", e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(
+                .body(Problems.of(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "database-unavailable",
                         "The database is not answering; try again shortly"));
     }
 
-    @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unhandled error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred");
-    }
-
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", unreadableDetail(e));
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            var refused = tooLargeResponse(tooLarge);
+            return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), refused.getStatusCode());
+        }
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", unreadableDetail(e));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
-            problem.setType(typeFor(status));
+        var response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            Problems.typeIfMissing(problem);
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return response;
+    }
+
+    private static ResponseEntity<ProblemDetail> tooLargeResponse(BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage()));
     }
 
     private static String unreadableDetail(HttpMessageNotReadableException e) {
         return switch (e.getCause()) {
             case UnrecognizedPropertyException unknown -> "Unknown field '" + path(unknown) + "'";
+            case StreamConstraintsException limit -> "The body exceeds a JSON limit: " + limit.getOriginalMessage();
             case StreamReadException malformed -> "The body is not valid JSON: " + malformed.getOriginalMessage();
             case DatabindException mismatch -> "Field '" + path(mismatch) + "' has the wrong type or value";
             case JacksonException other -> "The body cannot be read: " + other.getOriginalMessage();
@@ -109,24 +162,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
-    }
-
-    private static URI typeFor(HttpStatusCode status) {
-        var name = switch (status.value()) {
-            case 400 -> "invalid-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> "http-" + status.value();
-        };
-        return URI.create("urn:navi:problem:" + name);
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:navi:problem:" + type));
-        return problem;
     }
 }

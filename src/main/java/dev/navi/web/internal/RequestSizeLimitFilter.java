@@ -8,15 +8,17 @@ import java.io.IOException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses a request whose declared body is larger than {@code navi.web.max-request-body} with a 413
- * problem, before anything reads it. Runs after the measuring and correlation filters.
+ * Keeps request bodies within {@code navi.web.max-request-body}: a larger declared length is refused with
+ * a 413 problem before anything reads it; any other body (chunked, or longer than declared) is counted as
+ * it is read and fails with {@link BodyTooLargeException}, answered 413, at the first byte past the limit.
+ * Runs after the measuring and correlation filters.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -36,17 +38,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared <= maxBytes) {
-            chain.doFilter(request, response);
+            chain.doFilter(new LimitedRequest(request, maxBytes), response);
             return;
         }
-        var problem = ProblemHandler.problem(
+        var problem = Problems.of(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "payload-too-large",
                 "The request body has " + declared + " bytes; at most " + maxBytes + " are accepted");
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        Problems.write(response, json, problem, request.getRequestURI());
     }
 }

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+/** Every route declares what it produces, so a request that cannot be answered fails before it acts. */
 @RestController
-@RequestMapping("/api/v1/tasks")
+@RequestMapping(value = "/api/v1/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
 class TasksController {
 
     static final MediaType TEXT_DIFF = MediaType.parseMediaType("text/x-diff;charset=UTF-8");
@@ -118,6 +119,13 @@ class TasksController {
     }
 
     private static NewTask newTask(SubmitTaskRequest request) {
+        rejectNul("prompt", request.prompt());
+        rejectNul("model", request.model());
+        if (request.workspace() != null) {
+            rejectNul("workspace.path", request.workspace().path());
+            rejectNul("workspace.git", request.workspace().git());
+            rejectNul("workspace.ref", request.workspace().ref());
+        }
         var limits = request.limits() == null
                 ? new SubmitTaskRequest.LimitsRequest(null, null, null, null)
                 : request.limits();
@@ -130,6 +138,13 @@ class TasksController {
                 limits.maxDurationSeconds(),
                 limits.maxTokens(),
                 limits.maxCostUsd());
+    }
+
+    /** PostgreSQL text cannot hold NUL: refused here rather than failing the insert. */
+    private static void rejectNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidTaskException(field, field + " must not contain NUL (\\u0000) characters");
+        }
     }
 
     private static WorkspaceSource workspace(SubmitTaskRequest.WorkspaceRequest workspace) {

@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The HTTP API.
  *
- * @param maxRequestBody largest request body accepted; a larger one is answered 413 before it is read
+ * @param maxRequestBody largest request body accepted, whatever its framing: a larger one is answered 413
+ *     without being read past the limit
  */
 @ConfigurationProperties("navi.web")
 record WebProperties(@DefaultValue("2MB") DataSize maxRequestBody) {}

@@ -52,6 +52,24 @@ class ErrorLogAppenderTest {
         }
 
         @Test
+        void whenTheDatabaseLayerFailsThenTheMessageKeepsTheSqlAndItsValuesInTheLog() {
+            var thrown = new org.springframework.dao.DataIntegrityViolationException(
+                    "PreparedStatementCallback; SQL [insert into tasks (id, prompt) values (?, ?)]; ERROR: invalid"
+                            + " byte sequence for encoding \"UTF8\": 0x00",
+                    new java.sql.SQLException("ERROR: invalid byte sequence; Detail: Key (prompt)=(secret)", "22021"));
+
+            appender.doAppend(event(Level.ERROR, "dev.navi.web.internal.ProblemHandler", thrown, null));
+
+            assertThat(recorded).singleElement().satisfies(event -> {
+                assertThat(event.errorClass())
+                        .isEqualTo(org.springframework.dao.DataIntegrityViolationException.class.getName());
+                assertThat(event.fingerprint()).isNotBlank();
+                assertThat(event.message()).isEqualTo("it broke (SQLException; details in the log)");
+                assertThat(event.message()).doesNotContain("insert", "SQL [", "secret");
+            });
+        }
+
+        @Test
         void whenWarningOrNoExceptionThenNothingIsRecorded() {
             appender.doAppend(event(Level.WARN, "dev.navi.tasks.X", failure(), null));
             appender.doAppend(event(Level.ERROR, "dev.navi.tasks.X", null, null));

@@ -87,5 +87,44 @@ class SubmissionRulesTest {
                             InvalidTaskException.class,
                             e -> assertThat(e.field()).isEqualTo("limits.maxIterations"));
         }
+
+        @Test
+        void whenTheCostIsFinerThanAMicroDollarThenRefusedNotStored() {
+            var rules = new SubmissionRules(properties(List.of()));
+
+            assertThat(rules.limits(cost("0.000001")).maxCostUsd()).isEqualByComparingTo("0.000001");
+            assertThat(rules.limits(cost("1.500000000")).maxCostUsd()).isEqualByComparingTo("1.5");
+            for (var tooFine : List.of("0.0000001", "1E-2147483647")) {
+                assertThatThrownBy(() -> rules.limits(cost(tooFine)))
+                        .isInstanceOfSatisfying(
+                                InvalidTaskException.class,
+                                e -> assertThat(e.field()).isEqualTo("limits.maxCostUsd"));
+            }
+        }
+
+        private static NewTask cost(String usd) {
+            return new NewTask(
+                    null, "fix it", new WorkspaceSource.LocalPath("w"), null, null, null, null, new BigDecimal(usd));
+        }
+    }
+
+    @Nested
+    class Cursors {
+
+        @Test
+        void whenACursorLiesOutsideTheYearsATaskCanHaveThenItIsInvalid() {
+            var id = java.util.UUID.randomUUID();
+            var encoded = new TaskCursor(java.time.Instant.parse("2026-12-01T00:00:00Z"), id).encode();
+
+            assertThat(TaskCursor.decode(encoded).id()).isEqualTo(id);
+            for (var createdAt : List.of("+300000000-01-01T00:00:00Z", "-4714-11-24T00:00:00Z")) {
+                var hostile = java.util.Base64.getUrlEncoder()
+                        .encodeToString((createdAt + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThatThrownBy(() -> TaskCursor.decode(hostile))
+                        .isInstanceOfSatisfying(
+                                InvalidTaskException.class,
+                                e -> assertThat(e.field()).isEqualTo("cursor"));
+            }
+        }
     }
 }
