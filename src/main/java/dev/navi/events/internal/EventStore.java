@@ -61,6 +61,19 @@ class EventStore {
                 .list();
     }
 
+    /** Whether the task has ended with an event at or before {@code seq}: nothing can follow it. */
+    boolean endedAtOrBefore(UUID taskId, long seq) {
+        return jdbc.sql("""
+                        select type from task_events where task_id = :task and seq <= :seq
+                        order by seq desc limit 1""")
+                .param("task", taskId)
+                .param("seq", seq)
+                .query(String.class)
+                .optional()
+                .filter(dev.navi.events.TaskEvent::isTerminal)
+                .isPresent();
+    }
+
     boolean exists(UUID taskId) {
         return jdbc.sql("select count(*) from task_event_sequences where task_id = :task")
                         .param("task", taskId)

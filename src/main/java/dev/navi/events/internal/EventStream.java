@@ -29,6 +29,7 @@ final class EventStream {
     private final StreamHub hub;
     private final JsonMapper json;
     private final Duration heartbeatInterval;
+    private final Duration reconnectDelay;
     private final int pageSize;
 
     private final ReentrantLock sending = new ReentrantLock();
@@ -53,6 +54,7 @@ final class EventStream {
         this.hub = hub;
         this.json = json;
         this.heartbeatInterval = properties.heartbeatInterval();
+        this.reconnectDelay = properties.reconnectDelay();
         this.pageSize = properties.pageSize();
     }
 
@@ -60,11 +62,17 @@ final class EventStream {
         return taskId;
     }
 
-    /** Registers the stream and sends what is already stored. */
+    /**
+     * Registers the stream and sends what is already stored. The {@code retry:} field goes first, so the
+     * response headers leave at once even when nothing is stored yet past the resume point.
+     */
     void open() {
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::close);
         emitter.onError(error -> close());
+        if (!send(SseEmitter.event().reconnectTime(reconnectDelay.toMillis()))) {
+            return;
+        }
         hub.register(this);
         scheduleHeartbeat();
         wake();
