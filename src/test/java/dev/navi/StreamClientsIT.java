@@ -150,6 +150,8 @@ class StreamClientsIT extends NaviIntegrationTest {
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
                     .isEmpty();
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(parse(response).get("type").asString()).isEqualTo("urn:navi:problem:origin-not-allowed");
         }
 
         @Test
