@@ -1,5 +1,6 @@
 package dev.navi.events.internal;
 
+import dev.navi.events.TaskEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +71,7 @@ class EventStore {
                 .param("seq", seq)
                 .query(String.class)
                 .optional()
-                .filter(dev.navi.events.TaskEvent::isTerminal)
+                .filter(TaskEvent::isTerminal)
                 .isPresent();
     }
 
