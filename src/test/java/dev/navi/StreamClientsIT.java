@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,6 +71,28 @@ class StreamClientsIT extends NaviIntegrationTest {
                     .filteredOn(e -> !e.type().equals("heartbeat"))
                     .extracting(SseClient.Event::id)
                     .containsExactly(Long.toString(last));
+        }
+
+        @Test
+        void whenResumedPastTheEndOfARunningTaskThenTheStreamEndsWhenTheTaskDoes() throws Exception {
+            var id = submit("hang", NaviHome.workspace("resume-ahead"), null)
+                    .get("id")
+                    .asString();
+            sse.readUntil(
+                    uri("/api/v1/tasks/" + id + "/events"), null, e -> e.type().equals("llm.request"));
+            var response = http.send(
+                    streamRequest(id, null).header("Last-Event-ID", "1000").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (var body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                assertThat(body.readLine()).as("the stream is open").startsWith("retry:");
+
+                post("/api/v1/tasks/" + id + "/cancel", "");
+
+                var rest = CompletableFuture.supplyAsync(() -> body.lines().toList());
+                assertThat(rest.get(CEILING.toSeconds(), TimeUnit.SECONDS))
+                        .as("the stream has ended, sending nothing past the resume point")
+                        .noneMatch(line -> line.startsWith("id:"));
+            }
         }
 
         @Test

@@ -102,9 +102,12 @@ final class EventStream {
     }
 
     private void sendStoredEvents() {
-        List<StoredEvent> page;
-        do {
-            page = store.after(taskId, lastSeq, pageSize);
+        List<StoredEvent> page = store.after(taskId, lastSeq, pageSize);
+        if (page.isEmpty() && store.endedAtOrBefore(taskId, lastSeq)) {
+            end(); // resumed past the end of a task that has ended since
+            return;
+        }
+        while (!page.isEmpty()) {
             for (var event : page) {
                 if (!send(SseEmitter.event()
                         .id(Long.toString(event.seq()))
@@ -116,14 +119,19 @@ final class EventStream {
                 }
                 lastSeq = event.seq();
                 if (event.terminal()) {
-                    finished = true;
-                    completeQuietly();
-                    close();
+                    end();
                     return;
                 }
             }
-        } while (page.size() == pageSize);
+            page = page.size() == pageSize ? store.after(taskId, lastSeq, pageSize) : List.of();
+        }
         scheduleHeartbeat();
+    }
+
+    private void end() {
+        finished = true;
+        completeQuietly();
+        close();
     }
 
     private void sendHeartbeat() {
