@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = NaviApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class NaviIntegrationTest {
 
+    /** The one cross-origin console allowed to call the API ({@code navi.web.cors.allowed-origins}). */
+    static final String CONSOLE_ORIGIN = "https://console.example";
+
     static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled");
 
     protected final JsonMapper json = JsonMapper.builder().build();
@@ -44,6 +47,7 @@ abstract class NaviIntegrationTest {
         registry.add("navi.it.sim-url", TestLlmSim.SIM::baseUrl);
         registry.add("navi.events.heartbeat-interval", () -> "300ms");
         registry.add("navi.agent.poll-interval", () -> "200ms");
+        registry.add("navi.web.cors.allowed-origins", () -> CONSOLE_ORIGIN);
     }
 
     protected URI uri(String path) {

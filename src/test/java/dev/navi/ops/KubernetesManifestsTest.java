@@ -100,6 +100,21 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void whenStreamsPassTheIngressThenItRoutesToTheServiceUnbufferedAndBeyondTheHeartbeat() {
+        var ingress = resource("Ingress", "navi").body();
+        var backend = at(ingress, "spec.rules.0.http.paths.0.backend.service");
+        var ports = (List<Map<String, Object>>) at(resource("Service", "navi").body(), "spec.ports");
+        Map<String, Object> annotations = at(ingress, "metadata.annotations");
+
+        assertThat((String) at(backend, "name")).isEqualTo("navi");
+        assertThat(ports).extracting(p -> p.get("name")).contains((Object) at(backend, "port.name"));
+        assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off");
+        assertThat(Integer.parseInt((String) annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout")))
+                .as("seconds, above NAVI_HEARTBEAT_INTERVAL")
+                .isGreaterThan(10);
+    }
+
+    @Test
     void whenKustomizationListsFilesThenTheyExistAndEveryObjectIsInNamespaceNavi() {
         Map<String, Object> kustomization = new Yaml().load(OpsArtifacts.read("deploy/k8s/kustomization.yaml"));
 

@@ -1,5 +1,6 @@
 package dev.navi.events.internal;
 
+import dev.navi.events.TaskEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +60,19 @@ class EventStore {
                         rs.getTimestamp("ts").toInstant(),
                         json.readTree(rs.getString("data"))))
                 .list();
+    }
+
+    /** Whether the task has ended with an event at or before {@code seq}: nothing can follow it. */
+    boolean endedAtOrBefore(UUID taskId, long seq) {
+        return jdbc.sql("""
+                        select type from task_events where task_id = :task and seq <= :seq
+                        order by seq desc limit 1""")
+                .param("task", taskId)
+                .param("seq", seq)
+                .query(String.class)
+                .optional()
+                .filter(TaskEvent::isTerminal)
+                .isPresent();
     }
 
     boolean exists(UUID taskId) {

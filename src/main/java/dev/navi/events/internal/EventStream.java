@@ -29,6 +29,7 @@ final class EventStream {
     private final StreamHub hub;
     private final JsonMapper json;
     private final Duration heartbeatInterval;
+    private final Duration reconnectDelay;
     private final int pageSize;
 
     private final ReentrantLock sending = new ReentrantLock();
@@ -53,6 +54,7 @@ final class EventStream {
         this.hub = hub;
         this.json = json;
         this.heartbeatInterval = properties.heartbeatInterval();
+        this.reconnectDelay = properties.reconnectDelay();
         this.pageSize = properties.pageSize();
     }
 
@@ -60,11 +62,17 @@ final class EventStream {
         return taskId;
     }
 
-    /** Registers the stream and sends what is already stored. */
+    /**
+     * Registers the stream and sends what is already stored. The {@code retry:} field goes first, so the
+     * response headers leave at once even when nothing is stored yet past the resume point.
+     */
     void open() {
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::close);
         emitter.onError(error -> close());
+        if (!send(SseEmitter.event().reconnectTime(reconnectDelay.toMillis()))) {
+            return;
+        }
         hub.register(this);
         scheduleHeartbeat();
         wake();
@@ -94,9 +102,12 @@ final class EventStream {
     }
 
     private void sendStoredEvents() {
-        List<StoredEvent> page;
-        do {
-            page = store.after(taskId, lastSeq, pageSize);
+        List<StoredEvent> page = store.after(taskId, lastSeq, pageSize);
+        if (page.isEmpty() && store.endedAtOrBefore(taskId, lastSeq)) {
+            end(); // resumed past the end of a task that has ended since
+            return;
+        }
+        while (!page.isEmpty()) {
             for (var event : page) {
                 if (!send(SseEmitter.event()
                         .id(Long.toString(event.seq()))
@@ -108,14 +119,19 @@ final class EventStream {
                 }
                 lastSeq = event.seq();
                 if (event.terminal()) {
-                    finished = true;
-                    completeQuietly();
-                    close();
+                    end();
                     return;
                 }
             }
-        } while (page.size() == pageSize);
+            page = page.size() == pageSize ? store.after(taskId, lastSeq, pageSize) : List.of();
+        }
         scheduleHeartbeat();
+    }
+
+    private void end() {
+        finished = true;
+        completeQuietly();
+        close();
     }
 
     private void sendHeartbeat() {

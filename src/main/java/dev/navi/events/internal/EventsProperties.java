@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     proxies never cut an idle stream ({@code NAVI_HEARTBEAT_INTERVAL})
  * @param maxStreamDuration longest a single stream stays open; longer than the longest task
  * @param pageSize events read from the database per query when replaying or returning a JSON page
+ * @param reconnectDelay sent first on every stream ({@code retry:}), which also sends the response
+ *     headers at once: how long {@code EventSource} waits before reconnecting after a drop
  */
 @ConfigurationProperties("navi.events")
 record EventsProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("2h") Duration maxStreamDuration,
-        @DefaultValue("500") int pageSize) {}
+        @DefaultValue("500") int pageSize,
+        @DefaultValue("3s") Duration reconnectDelay) {}

@@ -3,11 +3,15 @@ package dev.navi.events.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/v1/tasks/{taskId}/events")
 class TaskEventsController {
+
+    private static final HttpHeaders STREAM_HEADERS = streamHeaders();
 
     private final EventStore store;
     private final StreamHub hub;
@@ -39,9 +45,16 @@ class TaskEventsController {
                 .register(registry);
     }
 
+    /**
+     * A resume at or past the terminal event is answered 204, which tells {@code EventSource} to stop
+     * reconnecting. Streams are marked uncacheable and unbuffered for reverse proxies (nginx honours
+     * {@code X-Accel-Buffering}).
+     */
     @Operation(summary = "Stream a task's events (SSE): replay, then live until the task ends")
+    @ApiResponse(responseCode = "200", description = "The event stream")
+    @ApiResponse(responseCode = "204", description = "The task has ended and the client has seen its last event")
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(
+    ResponseEntity<SseEmitter> stream(
             @PathVariable UUID taskId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(name = "after", required = false) Long after) {
@@ -49,10 +62,13 @@ class TaskEventsController {
         long from = resumePoint(lastEventId, after);
         if (from > 0) {
             resumes.increment();
+            if (store.endedAtOrBefore(taskId, from)) {
+                return ResponseEntity.noContent().headers(STREAM_HEADERS).build();
+            }
         }
         var emitter = new SseEmitter(properties.maxStreamDuration().toMillis());
         new EventStream(taskId, from, emitter, store, hub, json, properties).open();
-        return emitter;
+        return ResponseEntity.ok().headers(STREAM_HEADERS).body(emitter);
     }
 
     @Operation(summary = "A page of a task's events after a sequence number")
@@ -99,6 +115,13 @@ class TaskEventsController {
         if (!store.exists(taskId)) {
             throw problem(HttpStatus.NOT_FOUND, "task-not-found", "No task " + taskId);
         }
+    }
+
+    private static HttpHeaders streamHeaders() {
+        var headers = new HttpHeaders();
+        headers.setCacheControl(CacheControl.noCache());
+        headers.set("X-Accel-Buffering", "no");
+        return HttpHeaders.readOnlyHttpHeaders(headers);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String type, String detail) {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Every route declares what it produces, so a request that cannot be answered fails before it acts. */
 @RestController
@@ -33,21 +32,19 @@ class TasksController {
 
     private final Tasks tasks;
     private final Workspaces workspaces;
+    private final PublicUrls urls;
 
-    TasksController(Tasks tasks, Workspaces workspaces) {
+    TasksController(Tasks tasks, Workspaces workspaces, PublicUrls urls) {
         this.tasks = tasks;
         this.workspaces = workspaces;
+        this.urls = urls;
     }
 
     @Operation(summary = "Submit a task")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> submit(@RequestBody SubmitTaskRequest request) {
         var task = tasks.submit(newTask(request));
-        var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(task.id())
-                .toUri();
-        return ResponseEntity.created(location).body(TaskResponse.of(task));
+        return ResponseEntity.created(urls.of("/api/v1/tasks/" + task.id())).body(TaskResponse.of(task));
     }
 
     @Operation(summary = "A task")

@@ -1,5 +1,7 @@
 package dev.navi.web.internal;
 
+import java.net.URI;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -9,6 +11,20 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRequestBody largest request body accepted, whatever its framing: a larger one is answered 413
  *     without being read past the limit
+ * @param publicBaseUrl the URL clients reach NAVI at (for example {@code https://navi.example.com}), used
+ *     for {@code Location} and the OpenAPI {@code servers}; unset, both are path-only. The request's
+ *     {@code Host} is never used
+ * @param cors browsers on other origins
  */
 @ConfigurationProperties("navi.web")
-record WebProperties(@DefaultValue("2MB") DataSize maxRequestBody) {}
+record WebProperties(
+        @DefaultValue("2MB") DataSize maxRequestBody,
+        URI publicBaseUrl,
+        @DefaultValue Cors cors) {
+
+    /**
+     * @param allowedOrigins origins (such as {@code https://console.example.com}) whose pages may call the
+     *     API and read the event stream; empty means the same origin only
+     */
+    record Cors(@DefaultValue List<String> allowedOrigins) {}
+}
