@@ -26,11 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * NAVI as it is shipped ({@code target/navi.jar}, run as a child process) survives {@code kill -9} of
  * itself and of its embedded PostgreSQL: the next start is ready with the data intact, and a killed
- * server is brought back without restarting NAVI.
+ * server is brought back without restarting NAVI. {@code -Dnavi.it.jar=<path>} runs it against another
+ * build of the jar.
  */
 class CrashRecoveryIT {
 
-    private static final Path JAR = Path.of("target", "navi.jar");
+    private static final Path JAR = Path.of(System.getProperty("navi.it.jar", "target/navi.jar"));
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Duration RECOVERY = Duration.ofMinutes(2);
 
