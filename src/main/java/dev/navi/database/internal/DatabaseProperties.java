@@ -13,7 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username database user ({@code NAVI_DATABASE_USER})
  * @param password database password ({@code NAVI_DATABASE_PASSWORD})
  * @param embeddedDataDirectory data directory of the embedded server (default {@code $NAVI_HOME/pgdata})
- * @param embeddedPort port of the embedded server on 127.0.0.1; 0 picks a free one at each start
+ * @param embeddedPort port of the embedded server on 127.0.0.1; 0 picks a free one at each start of
+ *     NAVI (a restarted server keeps the port it had)
+ * @param embeddedCheckInterval how often NAVI checks that the embedded server is still running
+ * @param embeddedRestartBackoff wait before the first restart of an embedded server that died;
+ *     doubled after each failed restart, up to 30 s
+ * @param embeddedRestartAttempts failed restarts in a row after which liveness turns broken (NAVI keeps
+ *     trying)
  * @param maxPoolSize maximum number of pooled connections
  * @param connectionTimeout how long a caller waits for a pooled connection
  */
@@ -24,8 +30,11 @@ record DatabaseProperties(
         String password,
         Path embeddedDataDirectory,
         @DefaultValue("0") int embeddedPort,
+        @DefaultValue("1s") Duration embeddedCheckInterval,
+        @DefaultValue("1s") Duration embeddedRestartBackoff,
+        @DefaultValue("5") int embeddedRestartAttempts,
         @DefaultValue("20") int maxPoolSize,
-        @DefaultValue("10s") Duration connectionTimeout) {
+        @DefaultValue("3s") Duration connectionTimeout) {
 
     boolean embedded() {
         return url == null || url.isBlank();

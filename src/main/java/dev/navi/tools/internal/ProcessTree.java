@@ -1,26 +1,31 @@
 package dev.navi.tools.internal;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * A started process and every descendant seen so far. Descendants are remembered while the
- * process runs, so that background children can still be killed after their parent has exited.
+ * A command started as the leader of its own session, and every process that belongs to it: its
+ * process group, the rest of its session (double-forked children re-parented to init keep both), and
+ * descendants seen while it ran (in case one started a session of its own).
  */
 final class ProcessTree {
 
+    private static final Duration POLL = Duration.ofMillis(20);
+
     private final Process process;
+    private final long session;
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
 
+    /** The process must have been started through {@code setsid}, so that its pid is its session and group. */
     ProcessTree(Process process) {
         this.process = process;
+        this.session = process.pid();
     }
 
     void rememberDescendants() {
@@ -30,43 +35,60 @@ final class ProcessTree {
         }
     }
 
-    /**
-     * Asks every live member to terminate, then forces those still alive after {@code grace}.
-     * Descendants go first, so that their parent, still alive, reaps them at once.
-     */
+    /** Asks every member to terminate, then kills those still alive after {@code grace}. */
     void kill(Duration grace) {
         rememberDescendants();
-        terminate(List.copyOf(seen), grace);
-        rememberDescendants();
-        List<ProcessHandle> rest = new ArrayList<>(seen);
-        rest.add(process.toHandle());
-        terminate(rest, grace);
-    }
-
-    private static void terminate(List<ProcessHandle> members, Duration grace) {
-        List<ProcessHandle> alive =
-                members.stream().filter(ProcessHandle::isAlive).toList();
-        if (alive.isEmpty()) {
-            return;
+        signal("TERM", ProcessHandle::destroy);
+        if (!awaitNone(grace)) {
+            signal("KILL", ProcessHandle::destroyForcibly);
+            awaitNone(grace);
         }
-        alive.forEach(ProcessHandle::destroy);
-        awaitExit(alive, grace);
-        List<ProcessHandle> stubborn =
-                alive.stream().filter(ProcessHandle::isAlive).toList();
-        stubborn.forEach(ProcessHandle::destroyForcibly);
-        awaitExit(stubborn, grace);
     }
 
-    private static void awaitExit(List<ProcessHandle> handles, Duration grace) {
-        CompletableFuture<?>[] exits =
-                handles.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    private void signal(String name, Consumer<ProcessHandle> send) {
+        signalGroup(name);
+        members().forEach(send);
+    }
+
+    /** The group at once, so that a member forking in a loop cannot slip between two sweeps. */
+    private void signalGroup(String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, "--", "-" + session)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor(POLL.toMillis() * 50, TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            // the sweep of the session below still reaches every member
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<ProcessHandle> members() {
+        return Stream.of(Stream.of(process.toHandle()), seen.stream(), SessionMembers.of(session).stream())
+                .flatMap(s -> s)
+                .filter(ProcessHandle::isAlive)
+                .distinct()
+                .toList();
+    }
+
+    /** True when every member has exited within {@code grace}; members signalled again as they show up. */
+    private boolean awaitNone(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
         boolean interrupted = Thread.interrupted();
         try {
-            CompletableFuture.allOf(exits).get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (ExecutionException | TimeoutException e) {
-            // members still alive are forced or reported by the caller
+            while (!members().isEmpty()) {
+                if (System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(POLL);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            return true;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

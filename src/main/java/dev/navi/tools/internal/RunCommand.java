@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One shell command run to its end or its deadline: output merged and capped, stdin closed, the
- * environment scrubbed, and no process of it left behind.
+ * environment scrubbed, and no process of it left behind. The shell leads a session of its own, so
+ * that everything it starts, double-forked or not, can be found and killed when it ends.
  */
 final class RunCommand {
 
@@ -41,7 +42,7 @@ final class RunCommand {
     }
 
     private static ProcessBuilder processBuilder(Path directory, String command) {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
+        ProcessBuilder builder = new ProcessBuilder("setsid", "/bin/sh", "-c", command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();

@@ -1,47 +1,266 @@
 package dev.navi.database.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class EmbeddedDatabaseTest {
 
+    private static final Duration CEILING = Duration.ofSeconds(60);
+
     @TempDir
     Path home;
 
-    @Test
-    void whenRestartedOnTheSameDataDirectoryThenDataSurvives() throws Exception {
-        var properties = new DatabaseProperties(null, null, null, home.resolve("pgdata"), 0, 2, Duration.ofSeconds(10));
-        var configuration = new DataSourceConfiguration();
+    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
 
-        try (var server = configuration.embeddedServer(properties);
-                var dataSource = configuration.dataSource(properties, server)) {
-            var jdbc = JdbcClient.create(dataSource);
-            jdbc.sql("create table kept (value text)").update();
-            jdbc.sql("insert into kept values ('still here')").update();
-        }
-        try (var server = configuration.embeddedServer(properties);
-                var dataSource = configuration.dataSource(properties, server)) {
-            var value = JdbcClient.create(dataSource)
-                    .sql("select value from kept")
-                    .query(String.class)
-                    .single();
-
-            assertThat(value).isEqualTo("still here");
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : opened.reversed()) {
+            closeable.close();
         }
     }
 
-    @Test
-    void whenADatabaseUrlIsConfiguredThenNoEmbeddedServerStarts() {
-        var properties = new DatabaseProperties(
-                "jdbc:postgresql://127.0.0.1:1/navi", "navi", "secret", home, 0, 2, Duration.ofSeconds(1));
+    @Nested
+    class Starting {
 
-        var server = new DataSourceConfiguration().embeddedServer(properties);
+        @Test
+        void whenRestartedOnTheSameDataDirectoryThenDataSurvives() throws Exception {
+            try (var server = EmbeddedServer.start(properties(0))) {
+                jdbc(server).sql("create table kept (value text)").update();
+                jdbc(server).sql("insert into kept values ('still here')").update();
+            }
+            var server = start(properties(0));
 
-        assertThat(server).isSameAs(DataSourceConfiguration.EmbeddedServer.NONE);
+            assertThat(kept(server)).isEqualTo("still here");
+        }
+
+        @Test
+        void whenAServerOfTheDataDirectoryWasLeftRunningThenItIsStoppedAndANewOneStarts() throws Exception {
+            Path postgres = leaveDataWithKeptRow();
+            long orphan = startOrphan(postgres, freePort());
+
+            var server = start(properties(0));
+
+            assertThat(server.pid()).isNotEqualTo(orphan);
+            assertThat(new Postmaster(orphan, dataDirectory()).isRunning()).isFalse();
+            assertThat(kept(server)).isEqualTo("still here");
+        }
+
+        @Test
+        void whenThePidFileNamesAnotherLiveProcessThenItIsRemovedAndTheServerStarts() throws Exception {
+            leaveDataWithKeptRow();
+            Files.writeString(
+                    dataDirectory().resolve(Postmaster.PID_FILE),
+                    ProcessHandle.current().pid() + "\n" + dataDirectory() + "\n");
+
+            var server = start(properties(0));
+
+            assertThat(kept(server)).isEqualTo("still here");
+        }
+
+        @Test
+        void whenADatabaseUrlIsConfiguredThenNoEmbeddedServerStarts() {
+            var properties = new DatabaseProperties(
+                    "jdbc:postgresql://127.0.0.1:1/navi",
+                    "navi",
+                    "secret",
+                    home,
+                    0,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    5,
+                    2,
+                    Duration.ofSeconds(1));
+
+            var server = new DataSourceConfiguration().embeddedServer(properties);
+
+            assertThat(server).isSameAs(EmbeddedServer.NONE);
+            assertThat(server.isRunning()).isTrue();
+        }
+    }
+
+    @Nested
+    class Supervision {
+
+        private final List<LivenessState> liveness = new CopyOnWriteArrayList<>();
+
+        @Test
+        void whenThePostmasterIsKilledThenItIsRestartedOnTheSamePortWithItsData() throws Exception {
+            var server = start(properties(0));
+            jdbc(server).sql("create table kept (value text)").update();
+            jdbc(server).sql("insert into kept values ('still here')").update();
+            int port = server.port();
+            long killed = server.pid();
+            supervise(server, 1, Duration.ofMillis(200));
+
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+            await().atMost(CEILING).until(() -> server.isRunning() && server.pid() != killed);
+            assertThat(server.port()).isEqualTo(port);
+            assertThat(kept(server)).isEqualTo("still here");
+            assertThat(liveness).isEmpty();
+        }
+
+        @Test
+        void whenTheServerCannotBeBroughtBackThenLivenessIsBrokenUntilItIs() throws Exception {
+            var server = start(properties(0));
+            supervise(server, 1, Duration.ofSeconds(1));
+
+            ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
+            try (var squatter = occupy(server.port())) {
+
+                await().atMost(CEILING).until(() -> liveness.contains(LivenessState.BROKEN));
+                assertThat(server.isRunning()).isFalse();
+            }
+
+            await().atMost(CEILING).until(() -> liveness.contains(LivenessState.CORRECT));
+            assertThat(server.isRunning()).isTrue();
+            assertThat(liveness).containsExactly(LivenessState.BROKEN, LivenessState.CORRECT);
+        }
+
+        /**
+         * Takes the port the killed server listened on, before its restart (a second later) can: bound
+         * without address reuse, so PostgreSQL cannot bind it, and not listening, so nothing answers.
+         */
+        private Socket occupy(int port) {
+            var taken = new AtomicReference<Socket>();
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(10))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        var socket = new Socket();
+                        socket.setReuseAddress(false);
+                        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                        taken.set(socket);
+                        return true;
+                    });
+            return taken.get();
+        }
+
+        private void supervise(EmbeddedServer server, int attempts, Duration backoff) {
+            var properties = new DatabaseProperties(
+                    null,
+                    null,
+                    null,
+                    dataDirectory(),
+                    0,
+                    Duration.ofMillis(100),
+                    backoff,
+                    attempts,
+                    2,
+                    Duration.ofSeconds(5));
+            var supervisor = new EmbeddedServerSupervisor(server, properties, event -> {
+                if (event instanceof AvailabilityChangeEvent<?> change
+                        && change.getState() instanceof LivenessState state) {
+                    liveness.add(state);
+                }
+            });
+            supervisor.start();
+            opened.add(supervisor::stop);
+        }
+    }
+
+    private EmbeddedServer start(DatabaseProperties properties) {
+        var server = EmbeddedServer.start(properties);
+        opened.add(server);
+        return server;
+    }
+
+    /** Initialises the data directory with one row, stops its server and returns the postgres binary. */
+    private Path leaveDataWithKeptRow() throws Exception {
+        try (var server = EmbeddedServer.start(properties(0))) {
+            jdbc(server).sql("create table kept (value text)").update();
+            jdbc(server).sql("insert into kept values ('still here')").update();
+            return Path.of(ProcessHandle.of(server.pid())
+                    .orElseThrow()
+                    .info()
+                    .command()
+                    .orElseThrow());
+        }
+    }
+
+    /** A server on the data directory that no EmbeddedServer knows of, as a killed NAVI leaves it. */
+    private long startOrphan(Path postgres, int port) throws Exception {
+        var command = new ArrayList<String>();
+        if (System.getProperty("user.name").equals("root")) {
+            // as the library does: PostgreSQL refuses to run as root, so it runs in a user namespace
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(
+                postgres.resolveSibling("pg_ctl").toString(),
+                "-D",
+                dataDirectory().toString(),
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1",
+                "-w",
+                "start"));
+        var process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("orphan.log").toFile())
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue())
+                .as(Files.readString(home.resolve("orphan.log")))
+                .isZero();
+        var orphan = Postmaster.of(dataDirectory()).orElseThrow();
+        assertThat(orphan.isRunning()).isTrue();
+        opened.add(() -> ProcessHandle.of(orphan.pid()).ifPresent(ProcessHandle::destroyForcibly));
+        return orphan.pid();
+    }
+
+    private Path dataDirectory() {
+        return home.resolve("pgdata");
+    }
+
+    private DatabaseProperties properties(int port) {
+        return new DatabaseProperties(
+                null,
+                null,
+                null,
+                dataDirectory(),
+                port,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                5,
+                2,
+                Duration.ofSeconds(5));
+    }
+
+    private static String kept(EmbeddedServer server) {
+        return jdbc(server).sql("select value from kept").query(String.class).single();
+    }
+
+    private static JdbcClient jdbc(EmbeddedServer server) {
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setURL(server.jdbcUrl());
+        dataSource.setUser("postgres");
+        return JdbcClient.create(dataSource);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
