@@ -66,7 +66,10 @@ final class AgentLoop {
             root = with.workspaces().prepare(task.id(), task.workspace());
             return loop(root);
         } catch (WorkspaceException e) {
-            return failed(StopReason.INTERNAL_ERROR, new TaskError("workspace_unavailable", e.getMessage()), root);
+            var reason = WorkspaceFailures.stopReason(e);
+            // a copy past its cap is not staged for a diff: that would copy its bytes once more
+            var diffable = reason == StopReason.WORKSPACE_TOO_LARGE ? null : root;
+            return failed(reason, new TaskError(reason.wireName(), e.getMessage()), diffable);
         } catch (LlmException e) {
             var reason = control.stopReason();
             if (reason != null) {
@@ -111,6 +114,7 @@ final class AgentLoop {
                         StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
             }
             state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
+            with.workspaces().checkSize(task.id());
         }
     }
 
@@ -172,7 +176,7 @@ final class AgentLoop {
                         root);
             case INTERNAL_ERROR ->
                 failed(reason, new TaskError("worker_stopped", "NAVI was stopping while the task ran"), root);
-            case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR ->
+            case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR, WORKSPACE_UNAVAILABLE, WORKSPACE_TOO_LARGE ->
                 failed(reason, new TaskError(reason.wireName(), reason.wireName()), root);
         };
     }
