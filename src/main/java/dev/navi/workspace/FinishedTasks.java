@@ -2,15 +2,16 @@ package dev.navi.workspace;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Which tasks have ended, so that their copies can be removed; implemented by the tasks module. */
+/** When tasks ended, so that their copies can be removed; implemented by the tasks module. */
 public interface FinishedTasks {
 
     /**
-     * Of {@code taskIds}, those whose task ended before {@code cutoff}, and those that no task has
-     * (copies left behind by a task that no longer exists). Queued and running tasks are never in it.
+     * For each of {@code taskIds} that is a task: when it ended, empty while it is queued or running.
+     * Ids of no task are left out.
      */
-    Set<UUID> endedBefore(Collection<UUID> taskIds, Instant cutoff);
+    Map<UUID, Optional<Instant>> endings(Collection<UUID> taskIds);
 }

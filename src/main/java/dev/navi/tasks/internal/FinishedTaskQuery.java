@@ -4,14 +4,15 @@ import dev.navi.workspace.FinishedTasks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Tells the workspace module's retention sweep which copies belong to tasks that ended long enough ago. */
+/** Tells the workspace module's retention sweep when the tasks owning copies ended. */
 @Component
 class FinishedTaskQuery implements FinishedTasks {
 
@@ -24,26 +25,20 @@ class FinishedTaskQuery implements FinishedTasks {
     }
 
     @Override
-    public Set<UUID> endedBefore(Collection<UUID> taskIds, Instant cutoff) {
+    public Map<UUID, Optional<Instant>> endings(Collection<UUID> taskIds) {
         var ids = List.copyOf(taskIds);
-        var removable = new HashSet<UUID>();
+        var endings = new HashMap<UUID, Optional<Instant>>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            var unknown = new HashSet<>(chunk);
             jdbc.sql("select id, finished_at from tasks where id in (:ids)")
-                    .param("ids", chunk)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
                     .query((row, n) -> {
-                        var id = row.getObject("id", UUID.class);
-                        unknown.remove(id);
                         Timestamp finished = row.getTimestamp("finished_at");
-                        if (finished != null && finished.toInstant().isBefore(cutoff)) {
-                            removable.add(id);
-                        }
-                        return id;
+                        return endings.put(
+                                row.getObject("id", UUID.class),
+                                Optional.ofNullable(finished).map(Timestamp::toInstant));
                     })
                     .list();
-            removable.addAll(unknown);
         }
-        return removable;
+        return endings;
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Removes the copies of tasks that ended more than {@code navi.workspace.retention} ago (their diff and
- * events stay in the database), and copies no task owns, every {@code navi.workspace.sweep-interval}.
+ * events stay in the database), and copies no task owns once they are as old, every {@code
+ * navi.workspace.sweep-interval}.
  */
 @Component
 class CopyRetention implements SchedulingConfigurer {
@@ -53,16 +55,28 @@ class CopyRetention implements SchedulingConfigurer {
             return 0;
         }
         var cutoff = clock.instant().minus(properties.retention());
+        var endings = finished.endings(copies);
         int count = 0;
-        for (var id : finished.endedBefore(copies, cutoff)) {
-            TaskDirectory.of(properties.tasksDirectory(), id).delete();
-            removed.increment();
-            count++;
+        for (var id : copies) {
+            var task = TaskDirectory.of(properties.tasksDirectory(), id);
+            if (expired(endings.get(id), task, cutoff)) {
+                task.delete();
+                removed.increment();
+                count++;
+            }
         }
         if (count > 0) {
             log.info("Removed {} task copies older than {}", count, properties.retention());
         }
         return count;
+    }
+
+    /** A task's copy expires with the task's end; a copy of no task (its row is gone) with its own age. */
+    private static boolean expired(Optional<Instant> ending, TaskDirectory task, Instant cutoff) throws IOException {
+        if (ending != null) {
+            return ending.isPresent() && ending.get().isBefore(cutoff);
+        }
+        return Files.getLastModifiedTime(task.path()).toInstant().isBefore(cutoff);
     }
 
     private void sweepQuietly() {

@@ -7,12 +7,15 @@ import dev.navi.workspace.WorkspaceSource.LocalPath;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,15 +33,14 @@ class CopyRetentionTest {
     private Path tasks;
     private TaskWorkspaces workspaces;
     private final Map<UUID, Instant> endedAt = new HashMap<>();
-    private final Set<UUID> known = new java.util.HashSet<>();
+    private final Set<UUID> known = new HashSet<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private CopyRetention retention;
 
-    /** As the tasks module answers: ended before the cutoff, or no such task at all. */
-    private final FinishedTasks finished = (ids, cutoff) -> ids.stream()
-            .filter(id -> !known.contains(id)
-                    || (endedAt.containsKey(id) && endedAt.get(id).isBefore(cutoff)))
-            .collect(Collectors.toSet());
+    /** As the tasks module answers: known tasks only, with their end when they ended. */
+    private final FinishedTasks finished = ids -> ids.stream()
+            .filter(known::contains)
+            .collect(Collectors.toMap(id -> id, id -> Optional.ofNullable(endedAt.get(id))));
 
     @BeforeEach
     void setUp() throws Exception {
@@ -93,13 +95,25 @@ class CopyRetentionTest {
     }
 
     @Test
-    void whenNoTaskOwnsACopyThenItIsRemoved() throws Exception {
+    void whenNoTaskOwnsACopyOlderThanTheRetentionThenItIsRemoved() throws Exception {
         UUID orphan = copyOf(null);
         known.remove(orphan);
+        Files.setLastModifiedTime(tasks.resolve(orphan.toString()), FileTime.from(NOW.minus(Duration.ofDays(8))));
 
         retention.sweep();
 
         assertThat(tasks.resolve(orphan.toString())).doesNotExist();
+    }
+
+    @Test
+    void whenNoTaskOwnsARecentCopyThenItIsKept() throws Exception {
+        UUID stranger = copyOf(null);
+        known.remove(stranger);
+        Files.setLastModifiedTime(tasks.resolve(stranger.toString()), FileTime.from(NOW.minus(Duration.ofDays(1))));
+
+        assertThat(retention.sweep()).isZero();
+
+        assertThat(tasks.resolve(stranger.toString())).isDirectory();
     }
 
     @Test
@@ -118,7 +132,7 @@ class CopyRetentionTest {
     void whenThereAreNoCopiesThenNothingIsAsked() throws Exception {
         CopyRetention noQuestions = new CopyRetention(
                 TestSettings.of(temp, temp.resolve("none")).properties(),
-                (ids, cutoff) -> {
+                ids -> {
                     throw new AssertionError("asked about " + ids);
                 },
                 Clock.fixed(NOW, ZoneOffset.UTC),
