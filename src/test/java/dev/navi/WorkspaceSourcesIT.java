@@ -1,11 +1,13 @@
 package dev.navi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.navi.workspace.FinishedTasks;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -117,13 +119,23 @@ class WorkspaceSourcesIT extends NaviIntegrationTest {
 
             var response = submitGit(repository.toUri().toString(), "main");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            var finished = awaitFinished(parse(response).get("id").asString());
+            var id = parse(response).get("id").asString();
+            var finished = awaitFinished(id);
 
             assertThat(finished.get("status").asString()).isEqualTo("failed");
             assertThat(finished.get("stopReason").asString()).isEqualTo("workspace_unavailable");
             assertThat(finished.get("error").get("class").asString()).isEqualTo("workspace_unavailable");
             assertThat(finished.get("error").get("message").asString())
                     .contains("Cannot clone", "internal server error");
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(parse(get("/api/v1/errors?size=200", "application/json"))
+                                    .get("items")
+                                    .valueStream()
+                                    .filter(item ->
+                                            id.equals(item.path("taskId").asString()))
+                                    .map(item -> item.get("component").asString() + "/"
+                                            + item.get("severity").asString()))
+                            .containsExactly("workspace/warning"));
         }
 
         @Test
