@@ -28,7 +28,7 @@ public interface Workspaces {
     String diff(UUID taskId);
 
     /**
-     * Fails when the task's copy (baseline included) holds more than {@code navi.workspace.max-copy-bytes}.
+     * Fails when the task's copy (its baseline not counted) holds more than {@code navi.workspace.max-copy-bytes}.
      *
      * @throws WorkspaceException TOO_LARGE past the cap
      */

@@ -103,8 +103,9 @@ class TaskWorkspaces implements Workspaces {
         requireWithinCap(task, "The clone of " + git.url());
     }
 
+    /** The copy only: the baseline beside it holds the same content once more, compressed. */
     private void requireWithinCap(TaskDirectory task, String what) throws IOException {
-        long bytes = DiskUsage.bytes(task.path(), properties.maxCopyBytes());
+        long bytes = DiskUsage.bytes(task.work(), properties.maxCopyBytes());
         if (bytes > properties.maxCopyBytes()) {
             throw new WorkspaceException(
                     Reason.TOO_LARGE,

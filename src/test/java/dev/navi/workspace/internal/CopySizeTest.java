@@ -86,6 +86,18 @@ class CopySizeTest {
     }
 
     @Test
+    void whenTheCopyIsUnderTheCapThenItsBaselineDoesNotCountTowardsIt() throws Exception {
+        byte[] incompressible = new byte[70_000];
+        new java.util.Random(7).nextBytes(incompressible);
+        Files.createDirectories(root.resolve("random"));
+        Files.write(root.resolve("random/noise.bin"), incompressible);
+        workspaces.prepare(taskId, new LocalPath("random"));
+        assertThat(DiskUsage.bytes(tasks.resolve(taskId.toString()))).isGreaterThan(CAP);
+
+        assertThatCode(() -> workspaces.checkSize(taskId)).doesNotThrowAnyException();
+    }
+
+    @Test
     void whenMeasuredThenTheGaugeShowsTheBytesOfAllCopies() throws Exception {
         workspaces.prepare(taskId, new LocalPath("small"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
