@@ -66,10 +66,7 @@ final class AgentLoop {
             root = with.workspaces().prepare(task.id(), task.workspace());
             return loop(root);
         } catch (WorkspaceException e) {
-            var reason = WorkspaceFailures.stopReason(e);
-            // a copy past its cap is not staged for a diff: that would copy its bytes once more
-            var diffable = reason == StopReason.WORKSPACE_TOO_LARGE ? null : root;
-            return failed(reason, new TaskError(reason.wireName(), e.getMessage()), diffable);
+            return workspaceFailed(e, root);
         } catch (LlmException e) {
             var reason = control.stopReason();
             if (reason != null) {
@@ -85,6 +82,13 @@ final class AgentLoop {
             log.error("Task {} failed unexpectedly", task.id(), e);
             return failed(StopReason.INTERNAL_ERROR, new TaskError("internal_error", e.toString()), root);
         }
+    }
+
+    private TaskOutcome workspaceFailed(WorkspaceException e, Path root) {
+        var reason = WorkspaceFailures.stopReason(e);
+        // a copy past its cap is not staged for a diff: that would copy its bytes once more
+        var diffable = reason == StopReason.WORKSPACE_TOO_LARGE ? null : root;
+        return failed(reason, new TaskError(reason.wireName(), e.getMessage()), diffable);
     }
 
     private TaskOutcome loop(Path root) throws InterruptedException {
