@@ -173,7 +173,7 @@ class TasksApiIT extends NaviIntegrationTest {
 
         @Test
         void whenWorkspaceIsAGitUrlThenTheTaskRunsOnAClone() throws Exception {
-            var repo = Files.createTempDirectory("navi-git-source");
+            var repo = Files.createTempDirectory(NaviHome.WORKSPACES, "git-source");
             try (var git = Git.init()
                     .setDirectory(repo.toFile())
                     .setInitialBranch("main")

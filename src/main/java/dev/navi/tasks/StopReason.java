@@ -11,6 +11,10 @@ public enum StopReason {
     BUDGET_EXHAUSTED,
     CANCELLED,
     LLM_ERROR,
+    /** The workspace copy could not be made: the clone or copy failed (the message says why). */
+    WORKSPACE_UNAVAILABLE,
+    /** The workspace copy grew past {@code navi.workspace.max-copy-bytes}. */
+    WORKSPACE_TOO_LARGE,
     INTERNAL_ERROR;
 
     public String wireName() {
@@ -22,7 +26,13 @@ public enum StopReason {
         return switch (this) {
             case COMPLETED -> TaskStatus.SUCCEEDED;
             case CANCELLED -> TaskStatus.CANCELLED;
-            case MAX_ITERATIONS, TIMEOUT, BUDGET_EXHAUSTED, LLM_ERROR, INTERNAL_ERROR -> TaskStatus.FAILED;
+            case MAX_ITERATIONS,
+                    TIMEOUT,
+                    BUDGET_EXHAUSTED,
+                    LLM_ERROR,
+                    WORKSPACE_UNAVAILABLE,
+                    WORKSPACE_TOO_LARGE,
+                    INTERNAL_ERROR -> TaskStatus.FAILED;
         };
     }
 

@@ -7,8 +7,9 @@ import java.util.UUID;
 public interface Workspaces {
 
     /**
-     * Checks a source cheaply at submission time, before anything is stored: the path is relative,
-     * has no {@code ..}, and exists under the root; a git URL is syntactically valid.
+     * Checks a source at submission time, before anything is stored: the path is relative,
+     * has no {@code ..}, and exists under the root; a git URL is allowed (see docs/api.md) and the
+     * git server, asked within {@code navi.workspace.git-check-timeout}, has the repository and ref.
      *
      * @throws WorkspaceException when the source cannot be used
      */
@@ -34,6 +35,13 @@ public interface Workspaces {
 
     /** Like {@link #diff(UUID)}, but always computed afresh: the diff stored when the task ends. */
     String finalDiff(UUID taskId);
+
+    /**
+     * Fails when the task's copy (its baseline not counted) holds more than {@code navi.workspace.max-copy-bytes}.
+     *
+     * @throws WorkspaceException TOO_LARGE past the cap
+     */
+    void checkSize(UUID taskId);
 
     /** Removes the task's copy and its baseline; nothing happens when there is none. */
     void delete(UUID taskId);

@@ -66,7 +66,7 @@ final class AgentLoop {
             root = with.workspaces().prepare(task.id(), task.workspace());
             return loop(root);
         } catch (WorkspaceException e) {
-            return failed(StopReason.INTERNAL_ERROR, new TaskError("workspace_unavailable", e.getMessage()), root);
+            return workspaceFailed(e, root);
         } catch (LlmException e) {
             var reason = control.stopReason();
             if (reason != null) {
@@ -82,6 +82,13 @@ final class AgentLoop {
             log.error("Task {} failed unexpectedly", task.id(), e);
             return failed(StopReason.INTERNAL_ERROR, new TaskError("internal_error", e.toString()), root);
         }
+    }
+
+    private TaskOutcome workspaceFailed(WorkspaceException e, Path root) {
+        var reason = WorkspaceFailures.stopReason(e);
+        // a copy past its cap is not staged for a diff: that would copy its bytes once more
+        var diffable = reason == StopReason.WORKSPACE_TOO_LARGE ? null : root;
+        return failed(reason, new TaskError(reason.wireName(), e.getMessage()), diffable);
     }
 
     private TaskOutcome loop(Path root) throws InterruptedException {
@@ -111,6 +118,7 @@ final class AgentLoop {
                         StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
             }
             state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
+            with.workspaces().checkSize(task.id());
         }
     }
 
@@ -172,7 +180,7 @@ final class AgentLoop {
                         root);
             case INTERNAL_ERROR ->
                 failed(reason, new TaskError("worker_stopped", "NAVI was stopping while the task ran"), root);
-            case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR ->
+            case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR, WORKSPACE_UNAVAILABLE, WORKSPACE_TOO_LARGE ->
                 failed(reason, new TaskError(reason.wireName(), reason.wireName()), root);
         };
     }

@@ -9,8 +9,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tasks that end in {@code internal_error} (a NAVI bug or a lost worker: severity error) or
- * {@code llm_error} (the provider failed: severity warning) become error events once their end is
- * committed.
+ * {@code llm_error} (the provider failed: severity warning) or {@code workspace_unavailable} (a
+ * clone or copy failed after the submission's checks: severity warning) become error events once
+ * their end is committed.
  */
 @Component
 class TaskFailureRecorder {
@@ -30,6 +31,8 @@ class TaskFailureRecorder {
             writer.submit(event(failed, "agent", ErrorEvent.Severity.ERROR));
         } else if (reason.equals(StopReason.LLM_ERROR.wireName())) {
             writer.submit(event(failed, "llm", ErrorEvent.Severity.WARNING));
+        } else if (reason.equals(StopReason.WORKSPACE_UNAVAILABLE.wireName())) {
+            writer.submit(event(failed, "workspace", ErrorEvent.Severity.WARNING));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskAlreadyFinishedException;
 import dev.navi.tasks.TaskCancellationRequested;
+import dev.navi.tasks.TaskLimits;
 import dev.navi.tasks.TaskNotFoundException;
 import dev.navi.tasks.TaskPage;
 import dev.navi.tasks.TaskStatus;
@@ -21,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class TaskCatalog implements Tasks {
@@ -32,6 +34,7 @@ class TaskCatalog implements Tasks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LlmGateway llm;
+    private final TransactionTemplate transactions;
 
     TaskCatalog(
             JdbcClient jdbc,
@@ -40,8 +43,10 @@ class TaskCatalog implements Tasks {
             Workspaces workspaces,
             ApplicationEventPublisher events,
             Clock clock,
-            LlmGateway llm) {
+            LlmGateway llm,
+            TransactionTemplate transactions) {
         this.llm = llm;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.rows = rows;
         this.rules = rules;
@@ -50,14 +55,18 @@ class TaskCatalog implements Tasks {
         this.clock = clock;
     }
 
+    /** The workspace check may ask a git server: it runs before the transaction, holding no connection. */
     @Override
-    @Transactional
     public Task submit(NewTask request) {
         var prompt = rules.prompt(request);
         var model = rules.model(request) != null ? rules.model(request) : defaultModel();
         var limits = rules.limits(request);
         var owner = rules.owner(request);
         workspaces.validate(request.workspace());
+        return transactions.execute(status -> insert(request, prompt, model, limits, owner));
+    }
+
+    private Task insert(NewTask request, String prompt, String model, TaskLimits limits, String owner) {
         var id = UUID.randomUUID();
         jdbc.sql("""
                         insert into tasks (id, owner, status, prompt, model, workspace, limits, created_at)

@@ -9,6 +9,12 @@ import java.nio.file.Path;
 /** {@code edit_file}: replaces exactly one occurrence of a text in a file. */
 final class EditFileTool implements Tool {
 
+    private final long maxFileBytes;
+
+    EditFileTool(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
+
     @Override
     public ToolSpec spec() {
         return new ToolSpec(
@@ -46,7 +52,9 @@ final class EditFileTool implements Tool {
                     + "Include more surrounding lines so that it matches exactly once.");
         }
         String edited = content.substring(0, first) + newText + content.substring(first + oldText.length());
-        Files.writeString(file, edited, StandardCharsets.UTF_8);
+        byte[] bytes = edited.getBytes(StandardCharsets.UTF_8);
+        FileSizeLimit.require(bytes.length, maxFileBytes, path);
+        Files.write(file, bytes);
         return ToolResult.succeeded("Replaced 1 occurrence in " + path + " at line " + lineOf(content, first) + ".");
     }
 

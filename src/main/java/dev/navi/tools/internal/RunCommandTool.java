@@ -13,8 +13,10 @@ final class RunCommandTool implements Tool {
     private final Duration defaultTimeout;
     private final Duration maxTimeout;
     private final int maxOutputBytes;
+    private final long maxFileBytes;
 
     RunCommandTool(ToolsProperties properties) {
+        this.maxFileBytes = properties.maxFileBytes();
         this.defaultTimeout = properties.commandTimeout();
         this.maxTimeout = properties.maxCommandTimeout();
         this.maxOutputBytes = Math.max(1024, properties.maxOutputBytes() - OUTPUT_HEADER_RESERVE);
@@ -28,7 +30,8 @@ final class RunCommandTool implements Tool {
                         + "and combined stdout and stderr (long output keeps its beginning and end). Standard input "
                         + "is closed, so interactive commands fail; the environment holds only PATH, HOME (the "
                         + "workspace root) and LANG. The command is killed with all its child processes when it "
-                        + "times out, and background processes do not outlive it.",
+                        + "times out, and background processes do not outlive it. A process cannot write a file larger "
+                        + "than " + maxFileBytes + " bytes (it is stopped with exit code 153).",
                 ParametersSchema.object()
                         .requiredString("command", "The shell command line, e.g. 'mvn -q test' or 'ls -la src'.")
                         .optionalInteger(
@@ -48,7 +51,8 @@ final class RunCommandTool implements Tool {
             throw new ToolException("Field 'command' is empty; give the shell command to run.");
         }
         long start = System.nanoTime();
-        RunCommand.Ending ending = RunCommand.run(workspace.root(), command, timeout, maxOutputBytes);
+        RunCommand.Ending ending =
+                RunCommand.run(workspace.root(), FileSizeLimit.limited(command, maxFileBytes), timeout, maxOutputBytes);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String output = output(ending);
         if (ending.exitCode() == null) {

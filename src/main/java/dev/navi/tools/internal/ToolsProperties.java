@@ -2,6 +2,7 @@ package dev.navi.tools.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSearchResults the most matching lines {@code search} returns
  * @param maxListEntries the most entries {@code list_files} returns
  * @param maxReadLines the most lines {@code read_file} returns in one call
+ * @param maxFileBytes the largest file {@code write_file} and {@code edit_file} write, and the largest
+ *     file a {@code run_command} process may write ({@code ulimit -f})
  */
 @ConfigurationProperties("navi.tools")
 record ToolsProperties(
@@ -21,7 +24,30 @@ record ToolsProperties(
         @DefaultValue("32768") int maxOutputBytes,
         @DefaultValue("200") int maxSearchResults,
         @DefaultValue("1000") int maxListEntries,
-        @DefaultValue("2000") int maxReadLines) {
+        @DefaultValue("2000") int maxReadLines,
+        @DefaultValue("268435456") long maxFileBytes) {
+
+    static final long DEFAULT_MAX_FILE_BYTES = 268_435_456;
+
+    @ConstructorBinding
+    ToolsProperties {}
+
+    ToolsProperties(
+            Duration commandTimeout,
+            Duration maxCommandTimeout,
+            int maxOutputBytes,
+            int maxSearchResults,
+            int maxListEntries,
+            int maxReadLines) {
+        this(
+                commandTimeout,
+                maxCommandTimeout,
+                maxOutputBytes,
+                maxSearchResults,
+                maxListEntries,
+                maxReadLines,
+                DEFAULT_MAX_FILE_BYTES);
+    }
 
     static ToolsProperties defaults() {
         return new ToolsProperties(Duration.ofSeconds(120), Duration.ofSeconds(600), 32768, 200, 1000, 2000);

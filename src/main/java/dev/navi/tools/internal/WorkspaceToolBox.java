@@ -29,8 +29,8 @@ class WorkspaceToolBox implements ToolBox {
         List.of(
                         new ListFilesTool(properties),
                         new ReadFileTool(properties),
-                        new WriteFileTool(),
-                        new EditFileTool(),
+                        new WriteFileTool(properties.maxFileBytes()),
+                        new EditFileTool(properties.maxFileBytes()),
                         new SearchTool(properties),
                         new RunCommandTool(properties))
                 .forEach(tool -> tools.put(tool.name(), tool));

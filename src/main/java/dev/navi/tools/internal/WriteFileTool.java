@@ -9,6 +9,12 @@ import java.nio.file.Path;
 /** {@code write_file}: creates or replaces a file with the given text. */
 final class WriteFileTool implements Tool {
 
+    private final long maxFileBytes;
+
+    WriteFileTool(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
+
     @Override
     public ToolSpec spec() {
         return new ToolSpec(
@@ -33,6 +39,7 @@ final class WriteFileTool implements Tool {
         boolean existed = Files.exists(file);
         Files.createDirectories(file.getParent());
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        FileSizeLimit.require(bytes.length, maxFileBytes, path);
         Files.write(file, bytes);
         return ToolResult.succeeded((existed ? "Replaced " : "Created ") + workspace.relative(file) + " ("
                 + bytes.length + " bytes written).");

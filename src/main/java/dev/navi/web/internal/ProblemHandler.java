@@ -47,6 +47,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return switch (e.reason()) {
             case INVALID -> Problems.of(HttpStatus.BAD_REQUEST, "invalid-workspace", e.getMessage());
             case NOT_FOUND -> Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "workspace-not-found", e.getMessage());
+            case GIT_REPOSITORY_NOT_FOUND ->
+                Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "git-repository-not-found", e.getMessage());
+            case GIT_REF_NOT_FOUND ->
+                Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "git-ref-not-found", e.getMessage());
+            case TOO_LARGE -> Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "workspace-too-large", e.getMessage());
             case UNAVAILABLE -> Problems.of(HttpStatus.CONFLICT, "workspace-unavailable", e.getMessage());
         };
     }

@@ -20,10 +20,11 @@ final class GitClone {
 
     private GitClone() {}
 
-    static void cloneInto(WorkspaceSource.GitRepository source, Path work, Duration timeout) {
+    /** Clones {@code cloneUrl} (the checked form of {@code source.url()}) into {@code work}. */
+    static void cloneInto(WorkspaceSource.GitRepository source, String cloneUrl, Path work, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         CloneCommand clone = Git.cloneRepository()
-                .setURI(source.url())
+                .setURI(cloneUrl)
                 .setDirectory(work.toFile())
                 .setTimeout((int) Math.max(1, timeout.toSeconds()))
                 .setProgressMonitor(new EmptyProgressMonitor() {

@@ -4,28 +4,26 @@ import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.WorkspaceException.Reason;
 import dev.navi.workspace.WorkspaceSource;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
+import java.time.Duration;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.Repository;
 
-/** Cheap checks of a workspace source: nothing is copied or cloned here. */
+/** Checks of a workspace source at submission: nothing is copied or cloned here. */
 final class SourceValidator {
 
-    private static final Set<String> SCHEMES = Set.of("https", "http", "ssh", "git", "file");
-    private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.~-]+@[\\w.-]+:(?!//)\\S+$");
     private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]+");
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private final Path root;
+    private final GitUrlPolicy gitUrls;
+    private final Duration gitCheckTimeout;
 
-    SourceValidator(Path root) {
-        this.root = root;
+    SourceValidator(WorkspaceProperties properties) {
+        this.root = properties.root();
+        this.gitUrls = new GitUrlPolicy(properties.gitFileRoots(), properties.tasksDirectory());
+        this.gitCheckTimeout = properties.gitCheckTimeout();
     }
 
     void validate(WorkspaceSource source) {
@@ -51,41 +49,18 @@ final class SourceValidator {
         return real;
     }
 
-    void checkGit(WorkspaceSource.GitRepository git) {
-        String url = git.url();
-        if (url == null || url.isBlank()) {
-            throw invalid("The git URL must not be blank.");
-        }
-        if (!SCP_LIKE.matcher(url).matches()) {
-            checkUri(url);
-        }
+    /** The URL to clone after the syntax and policy checks; nothing is asked of the server. */
+    String cloneUrl(WorkspaceSource.GitRepository git) {
+        String cloneUrl = gitUrls.cloneUrl(git.url());
         if (git.ref() != null) {
-            checkRef(git.ref());
+            GitUrlPolicy.checkRef(git.ref());
         }
+        return cloneUrl;
     }
 
-    private static void checkUri(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw invalid("The git URL '" + url + "' is not a valid URL: " + e.getReason() + ".");
-        }
-        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme == null || !SCHEMES.contains(scheme)) {
-            throw invalid("The git URL '" + url + "' must use one of "
-                    + SCHEMES.stream().sorted().toList() + " or the form user@host:path.");
-        }
-        if (scheme.equals("file") ? isBlank(uri.getPath()) : isBlank(uri.getHost())) {
-            throw invalid("The git URL '" + url + "' has no " + (scheme.equals("file") ? "path." : "host."));
-        }
-    }
-
-    private static void checkRef(String ref) {
-        String fullName = ref.startsWith("refs/") ? ref : "refs/heads/" + ref;
-        if (ref.isBlank() || ref.startsWith("-") || !Repository.isValidRefName(fullName)) {
-            throw invalid("'" + ref + "' is not a valid git branch or tag name.");
-        }
+    /** The checks of {@link #cloneUrl}, then the server is asked whether the repository and ref exist. */
+    void checkGit(WorkspaceSource.GitRepository git) {
+        GitRemoteCheck.check(git.url(), cloneUrl(git), git.ref(), gitCheckTimeout);
     }
 
     private static Path checkedRelative(String path) {
@@ -123,10 +98,6 @@ final class SourceValidator {
         } catch (IOException e) {
             throw new WorkspaceException(Reason.NOT_FOUND, "Directory '" + path + "' cannot be resolved.", e);
         }
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
     }
 
     private static WorkspaceException invalid(String message) {

@@ -27,7 +27,7 @@ class TaskWorkspaces implements Workspaces {
 
     TaskWorkspaces(WorkspaceProperties properties) {
         this.properties = properties;
-        this.validator = new SourceValidator(properties.root());
+        this.validator = new SourceValidator(properties);
         this.diffs = new TaskDiffs(properties.maxDiffBytes(), properties.maxDiffFileSize());
     }
 
@@ -82,6 +82,17 @@ class TaskWorkspaces implements Workspaces {
     }
 
     @Override
+    public void checkSize(UUID taskId) {
+        TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        try {
+            requireWithinCap(task, "The workspace copy of task " + taskId);
+        } catch (IOException e) {
+            throw new WorkspaceException(
+                    Reason.UNAVAILABLE, "Cannot measure the workspace of task " + taskId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void delete(UUID taskId) {
         diffs.forget(taskId);
         try {
@@ -115,12 +126,22 @@ class TaskWorkspaces implements Workspaces {
     private void copy(WorkspaceSource.LocalPath local, TaskDirectory task) throws IOException {
         Path source = validator.localDirectory(local.path());
         Path tasks = properties.tasksDirectory().toRealPath();
-        TreeCopy.copy(source, task.work(), tasks);
+        TreeCopy.copy(source, task.work(), tasks, properties.maxCopyBytes());
     }
 
-    private void clone(WorkspaceSource.GitRepository git, TaskDirectory task) {
-        validator.checkGit(git);
-        GitClone.cloneInto(git, task.work(), properties.cloneTimeout());
+    private void clone(WorkspaceSource.GitRepository git, TaskDirectory task) throws IOException {
+        GitClone.cloneInto(git, validator.cloneUrl(git), task.work(), properties.cloneTimeout());
+        requireWithinCap(task, "The clone of " + git.url());
+    }
+
+    /** The copy only: the baseline beside it holds the same content once more, compressed. */
+    private void requireWithinCap(TaskDirectory task, String what) throws IOException {
+        long bytes = DiskUsage.bytes(task.work(), properties.maxCopyBytes());
+        if (bytes > properties.maxCopyBytes()) {
+            throw new WorkspaceException(
+                    Reason.TOO_LARGE,
+                    what + " holds more than " + properties.maxCopyBytes() + " bytes (navi.workspace.max-copy-bytes).");
+        }
     }
 
     private static void deleteQuietly(TaskDirectory task) {

@@ -1,5 +1,7 @@
 package dev.navi.workspace.internal;
 
+import dev.navi.workspace.WorkspaceException;
+import dev.navi.workspace.WorkspaceException.Reason;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,19 +24,23 @@ final class TreeCopy extends SimpleFileVisitor<Path> {
     private final Path source;
     private final Path target;
     private final Path excluded;
+    private final long maxBytes;
+    private long copied;
 
-    private TreeCopy(Path source, Path target, Path excluded) {
+    private TreeCopy(Path source, Path target, Path excluded, long maxBytes) {
         this.source = source;
         this.target = target;
         this.excluded = excluded;
+        this.maxBytes = maxBytes;
     }
 
     /**
      * @param source the real path of the tree to copy
      * @param excluded a real path whose subtree is not copied (the tasks directory), may be null
+     * @throws WorkspaceException TOO_LARGE as soon as the files would hold more than {@code maxBytes}
      */
-    static void copy(Path source, Path target, Path excluded) throws IOException {
-        Files.walkFileTree(source, new TreeCopy(source, target, excluded));
+    static void copy(Path source, Path target, Path excluded, long maxBytes) throws IOException {
+        Files.walkFileTree(source, new TreeCopy(source, target, excluded, maxBytes));
     }
 
     @Override
@@ -49,6 +55,13 @@ final class TreeCopy extends SimpleFileVisitor<Path> {
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
         if (attributes.isRegularFile()) {
+            copied += attributes.size();
+            if (copied > maxBytes) {
+                throw new WorkspaceException(
+                        Reason.TOO_LARGE,
+                        "The workspace holds more than " + maxBytes
+                                + " bytes (navi.workspace.max-copy-bytes); give a smaller directory.");
+            }
             Files.copy(file, targetOf(file), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         } else if (attributes.isSymbolicLink()) {
             copyLink(file);

@@ -2,12 +2,13 @@ package dev.navi.workspace.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where workspaces come from and where task copies live.
+ * Where workspaces come from, where task copies live, and how much disk they may take.
  *
  * @param root the directory that local workspace paths are relative to (set from {@code
  *     NAVI_WORKSPACES_ROOT})
@@ -16,6 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDiffBytes the largest diff returned; files whose section would pass it are left out with a note
  * @param maxDiffFileSize the largest file a diff reads; a larger added, changed or deleted file is left
  *     out with a note
+ * @param gitFileRoots the directories {@code file://} git URLs may point into (empty: the workspaces
+ *     root); the tasks directory is always refused
+ * @param gitCheckTimeout how long the submission-time check of a git URL and ref may take
+ * @param maxCopyBytes the most bytes a task's copy may hold, checked when it is made and after each
+ *     round of tool calls
+ * @param retention how long a finished task's copy is kept; its diff and events stay in the database
+ * @param sweepInterval how often copies past their retention are removed
+ * @param diskUsageInterval how often the disk used by task copies is measured for the metrics
  */
 @ConfigurationProperties("navi.workspace")
 record WorkspaceProperties(
@@ -23,10 +32,17 @@ record WorkspaceProperties(
         Path tasksDirectory,
         @DefaultValue("5m") Duration cloneTimeout,
         @DefaultValue("5242880") long maxDiffBytes,
-        @DefaultValue("2097152") long maxDiffFileSize) {
+        @DefaultValue("2097152") long maxDiffFileSize,
+        @DefaultValue List<Path> gitFileRoots,
+        @DefaultValue("10s") Duration gitCheckTimeout,
+        @DefaultValue("1073741824") long maxCopyBytes,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("1h") Duration sweepInterval,
+        @DefaultValue("1m") Duration diskUsageInterval) {
 
     WorkspaceProperties {
         Objects.requireNonNull(root, "navi.workspace.root must be set");
         Objects.requireNonNull(tasksDirectory, "navi.workspace.tasks-directory must be set");
+        gitFileRoots = gitFileRoots == null || gitFileRoots.isEmpty() ? List.of(root) : List.copyOf(gitFileRoots);
     }
 }

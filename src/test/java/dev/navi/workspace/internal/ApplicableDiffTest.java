@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +39,7 @@ class ApplicableDiffTest {
         Files.write(source.resolve("old.bin"), new byte[] {0, 1, 2, 3});
         Files.writeString(source.resolve("run.sh"), "#!/bin/sh\n");
         Files.writeString(source.resolve("gone.txt"), "bye\n");
-        workspaces = new TaskWorkspaces(
-                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), 1_000_000, 1_000_000));
+        workspaces = TestSettings.of(root, temp.resolve("tasks")).workspaces();
         work = workspaces.prepare(taskId, new LocalPath("project"));
     }
 

@@ -7,7 +7,6 @@ import dev.navi.workspace.WorkspaceSource.LocalPath;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -34,8 +33,10 @@ class DiffCapsTest {
     }
 
     private TaskWorkspaces workspaces(long maxDiffBytes, long maxFileSize) {
-        return new TaskWorkspaces(
-                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), maxDiffBytes, maxFileSize));
+        return TestSettings.of(root, temp.resolve("tasks"))
+                .maxDiffBytes(maxDiffBytes)
+                .maxDiffFileSize(maxFileSize)
+                .workspaces();
     }
 
     @Nested

@@ -35,8 +35,7 @@ class DiffReadsTest {
         Path root = Files.createDirectories(temp.resolve("workspaces"));
         Path source = Files.createDirectories(root.resolve("project"));
         Files.writeString(source.resolve("a.txt"), "a\n");
-        workspaces = new TaskWorkspaces(
-                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), 1_000_000, 1_000_000));
+        workspaces = TestSettings.of(root, temp.resolve("tasks")).workspaces();
         work = workspaces.prepare(taskId, new LocalPath("project"));
         baseline = temp.resolve("tasks").resolve(taskId.toString()).resolve("baseline.git");
     }

@@ -41,12 +41,7 @@ class GitWorkspaceTest {
         }
         url = upstream.toUri().toString();
         tasks = temp.resolve("tasks");
-        workspaces = new TaskWorkspaces(new WorkspaceProperties(
-                Files.createDirectories(temp.resolve("workspaces")),
-                tasks,
-                Duration.ofMinutes(1),
-                1_000_000,
-                1_000_000));
+        workspaces = TestSettings.of(temp, tasks).workspaces();
     }
 
     private static void commit(Git git, Path directory, String file, String content) throws Exception {
@@ -103,20 +98,21 @@ class GitWorkspaceTest {
     }
 
     @Test
-    void whenTheRepositoryDoesNotExistThenUnavailable() {
+    void whenTheRepositoryDoesNotExistThenNotFoundAndNothingIsLeft() {
         String missing = temp.resolve("missing").toUri().toString();
 
         assertThatThrownBy(() -> workspaces.prepare(taskId, new GitRepository(missing, null)))
                 .isInstanceOfSatisfying(
-                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE))
-                .hasMessageContaining("Cannot clone");
+                        WorkspaceException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.GIT_REPOSITORY_NOT_FOUND))
+                .hasMessageContaining("No git repository");
         assertThat(tasks.resolve(taskId.toString())).doesNotExist();
     }
 
     @Test
     void whenTheCloneTakesLongerThanTheTimeoutThenUnavailableAndNothingIsLeft() throws Exception {
-        TaskWorkspaces impatient = new TaskWorkspaces(new WorkspaceProperties(
-                Files.createDirectories(temp.resolve("workspaces")), tasks, Duration.ofNanos(1), 1_000_000, 1_000_000));
+        TaskWorkspaces impatient =
+                TestSettings.of(temp, tasks).cloneTimeout(Duration.ofNanos(1)).workspaces();
 
         assertThatThrownBy(() -> impatient.prepare(taskId, new GitRepository(url, null)))
                 .isInstanceOfSatisfying(

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +37,7 @@ class LocalWorkspaceTest {
         write(source, "src/App.java", "class App {}\n");
         write(source, "run.sh", "#!/bin/sh\necho run\n");
         Files.setPosixFilePermissions(source.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        workspaces =
-                new TaskWorkspaces(new WorkspaceProperties(root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000));
+        workspaces = TestSettings.of(root, tasks).workspaces();
     }
 
     private static void write(Path base, String path, String content) throws Exception {
@@ -120,8 +118,8 @@ class LocalWorkspaceTest {
 
         @Test
         void whenTheTasksDirectoryLiesInsideTheSourceThenItIsNotCopiedIntoItself() throws Exception {
-            TaskWorkspaces nested = new TaskWorkspaces(new WorkspaceProperties(
-                    root, root.resolve("project/.tasks"), Duration.ofMinutes(1), 1_000_000, 1_000_000));
+            TaskWorkspaces nested =
+                    TestSettings.of(root, root.resolve("project/.tasks")).workspaces();
 
             Path work = nested.prepare(taskId, new LocalPath("project"));
 

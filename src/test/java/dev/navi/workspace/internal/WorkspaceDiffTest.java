@@ -9,7 +9,6 @@ import dev.navi.workspace.WorkspaceSource.LocalPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +38,9 @@ class WorkspaceDiffTest {
     }
 
     private TaskWorkspaces workspaces(long maxDiffBytes) {
-        return new TaskWorkspaces(
-                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), maxDiffBytes, 1_000_000));
+        return TestSettings.of(root, temp.resolve("tasks"))
+                .maxDiffBytes(maxDiffBytes)
+                .workspaces();
     }
 
     @Test

@@ -11,7 +11,8 @@ import dev.navi.workspace.WorkspaceSource.GitRepository;
 import dev.navi.workspace.WorkspaceSource.LocalPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,7 @@ class WorkspaceValidationTest {
         Files.createDirectories(root.resolve("project/src"));
         Files.writeString(root.resolve("file.txt"), "not a directory");
         Files.createDirectories(temp.resolve("outside"));
-        workspaces = new TaskWorkspaces(
-                new WorkspaceProperties(root, temp.resolve("tasks"), Duration.ofMinutes(1), 1_000_000, 1_000_000));
+        workspaces = TestSettings.of(root, temp.resolve("tasks")).workspaces();
     }
 
     private void assertRejected(WorkspaceSource source, Reason reason, String message) {
@@ -92,7 +92,7 @@ class WorkspaceValidationTest {
     }
 
     @Nested
-    class GitRepositories {
+    class GitUrls {
 
         @ParameterizedTest
         @ValueSource(
@@ -101,42 +101,128 @@ class WorkspaceValidationTest {
                     "http://example.invalid/repo",
                     "ssh://git@example.invalid:2222/org/repo.git",
                     "git://example.invalid/repo.git",
-                    "file:///srv/git/repo.git",
                     "git@example.invalid:org/repo.git"
                 })
-        void whenUrlIsWellFormedThenAcceptedWithoutCloning(String url) {
-            assertThatCode(() -> workspaces.validate(new GitRepository(url, null)))
-                    .doesNotThrowAnyException();
+        void whenANetworkUrlIsWellFormedThenItIsClonedAsGiven(String url) {
+            assertThat(policy().cloneUrl(url)).isEqualTo(url);
+        }
+
+        @Test
+        void whenAFileUrlPointsInsideTheRootThenTheRealPathIsCloned() throws Exception {
+            Path repository = Files.createDirectories(root.resolve("repos/one"));
+
+            assertThat(policy().cloneUrl(root.toUri() + "repos/./one"))
+                    .isEqualTo(repository.toRealPath().toUri().toString());
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {" "})
         void whenUrlIsBlankThenInvalid(String url) {
-            assertRejected(new GitRepository(url, null), Reason.INVALID, "must not be blank");
+            assertInvalid(url, "must not be blank");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"ftp://example.invalid/repo.git", "just-words", "/srv/git/repo.git", "-uhello"})
+        @ValueSource(strings = {"ftp://example.invalid/repo.git", "just-words", "/srv/git/repo.git", "x:y"})
         void whenUrlHasNoSupportedSchemeThenInvalid(String url) {
-            assertRejected(new GitRepository(url, null), Reason.INVALID, "must use one of");
+            assertInvalid(url, "must use one of");
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "ext::sh -c touch% /tmp/pwned",
+                    "ext::sh",
+                    "fd::17",
+                    "fd::7,8/repo",
+                    "EXT::sh -c id",
+                    "transport::anything"
+                })
+        void whenUrlUsesARemoteHelperTransportThenInvalid(String url) {
+            assertInvalid(url, "remote helper transport");
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "--upload-pack=touch /tmp/pwned",
+                    "--upload-pack=x",
+                    "-uhello",
+                    "ssh://-oProxyCommand=touch%20x/repo",
+                    "ssh://-oProxyCommand=x@example.invalid/repo"
+                })
+        void whenUrlLooksLikeAnOptionThenInvalid(String url) {
+            assertInvalid(url, "looks like a command-line option");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-oProxyCommand=x@example.invalid:repo", "git@-example.invalid:repo", "git@host:-x"})
+        void whenAnScpLikeUrlHasAnOptionLookingPartThenItIsNotTakenAsScpLike(String url) {
+            assertThatThrownBy(() -> policy().cloneUrl(url))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+        }
+
+        @Test
+        void whenAFileUrlPointsOutsideTheRootsThenInvalid() {
+            assertInvalid(temp.resolve("outside").toUri().toString(), "outside the directories");
+        }
+
+        @Test
+        void whenAFileUrlClimbsOutOfTheRootWithDotDotThenInvalid() {
+            assertInvalid(root.toUri() + "../outside", "outside the directories");
+        }
+
+        @Test
+        void whenAFileUrlPointsIntoTheTasksDirectoryThenInvalidEvenWhenTheRootHoldsIt() throws Exception {
+            Path tasksInRoot = Files.createDirectories(root.resolve("tasks/some-task/work"));
+            var policy = new GitUrlPolicy(List.of(root), root.resolve("tasks"));
+
+            assertThatThrownBy(() -> policy.cloneUrl(tasksInRoot.toUri().toString()))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID))
+                    .hasMessageContaining("outside the directories");
+        }
+
+        @Test
+        void whenAFileUrlLeadsOutsideThroughASymbolicLinkThenInvalid() throws Exception {
+            Files.createSymbolicLink(root.resolve("escape"), temp.resolve("outside"));
+
+            assertInvalid(root.resolve("escape").toUri().toString(), "outside the directories");
+        }
+
+        @Test
+        void whenAFileUrlNamesAnotherHostThenInvalid() {
+            assertInvalid("file://server.invalid/srv/repo.git", "names another host");
+        }
+
+        @Test
+        void whenAFileUrlIsOutsideTheDefaultRootButInsideAConfiguredOneThenAccepted() throws Exception {
+            Path elsewhere = Files.createDirectories(temp.resolve("git-mirrors/repo.git"));
+            var policy = new GitUrlPolicy(List.of(temp.resolve("git-mirrors")), temp.resolve("tasks"));
+
+            assertThat(policy.cloneUrl(elsewhere.toUri().toString()))
+                    .isEqualTo(elsewhere.toRealPath().toUri().toString());
+        }
+
+        @Test
+        void whenAFileUrlInsideTheRootDoesNotExistThenRepositoryNotFound() {
+            assertThatThrownBy(() -> policy().cloneUrl(root.toUri() + "missing.git"))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.GIT_REPOSITORY_NOT_FOUND));
         }
 
         @Test
         void whenUrlDoesNotParseThenInvalid() {
-            assertRejected(new GitRepository("https://exa mple.invalid/repo", null), Reason.INVALID, "not a valid URL");
+            assertInvalid("https://exa mple.invalid/repo", "not a valid URL");
         }
 
         @Test
         void whenUrlHasNoHostThenInvalid() {
-            assertRejected(new GitRepository("https:///repo.git", null), Reason.INVALID, "has no host");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"main", "feature/x-1", "v1.2.3", "refs/tags/v1.2.3"})
-        void whenRefIsSaneThenAccepted(String ref) {
-            assertThatCode(() -> workspaces.validate(new GitRepository("https://example.invalid/r.git", ref)))
-                    .doesNotThrowAnyException();
+            assertInvalid("https:///repo.git", "has no host");
         }
 
         @ParameterizedTest
@@ -144,6 +230,73 @@ class WorkspaceValidationTest {
         void whenRefIsNotAValidNameThenInvalid(String ref) {
             assertRejected(
                     new GitRepository("https://example.invalid/r.git", ref), Reason.INVALID, "not a valid git branch");
+        }
+
+        private GitUrlPolicy policy() {
+            return new GitUrlPolicy(List.of(root), temp.resolve("tasks"));
+        }
+
+        private void assertInvalid(String url, String message) {
+            assertThatThrownBy(() -> policy().cloneUrl(url))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID))
+                    .hasMessageContaining(message);
+        }
+    }
+
+    @Nested
+    class GitServer {
+
+        private String url;
+
+        @BeforeEach
+        void setUp() throws Exception {
+            Path repository = Files.createDirectories(root.resolve("repo"));
+            try (Git git = Git.init()
+                    .setDirectory(repository.toFile())
+                    .setInitialBranch("main")
+                    .call()) {
+                Files.writeString(repository.resolve("README.md"), "hello\n");
+                git.add().addFilepattern(".").call();
+                git.commit().setMessage("init").setSign(false).call();
+                git.tag().setName("v1").setSigned(false).setAnnotated(false).call();
+            }
+            url = repository.toUri().toString();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"main", "refs/heads/main", "v1", "refs/tags/v1"})
+        void whenTheRefExistsThenAccepted(String ref) {
+            assertThatCode(() -> workspaces.validate(new GitRepository(url, ref)))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void whenNoRefIsGivenThenTheRepositoryAloneIsChecked() {
+            assertThatCode(() -> workspaces.validate(new GitRepository(url, null)))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void whenTheRefDoesNotExistThenRefNotFound() {
+            assertRejected(new GitRepository(url, "no-such-branch"), Reason.GIT_REF_NOT_FOUND, "no-such-branch");
+        }
+
+        @Test
+        void whenTheDirectoryIsNoRepositoryThenRepositoryNotFound() {
+            assertRejected(
+                    new GitRepository(root.resolve("project").toUri().toString(), null),
+                    Reason.GIT_REPOSITORY_NOT_FOUND,
+                    "No git repository");
+        }
+
+        @Test
+        void whenTheServerCannotBeReachedThenUnavailableWithGitsMessage() {
+            assertRejected(
+                    new GitRepository("https://127.0.0.1:1/repo.git", null),
+                    Reason.UNAVAILABLE,
+                    "Cannot reach the git repository 'https://127.0.0.1:1/repo.git'");
         }
     }
 }

@@ -1,0 +1,49 @@
+package dev.navi.workspace.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Workspace settings for tests: the defaults, with the one value a test is about changed. */
+record TestSettings(
+        Path root, Path tasks, Duration cloneTimeout, long maxDiffBytes, long maxDiffFileSize, long maxCopyBytes) {
+
+    static TestSettings of(Path root, Path tasks) {
+        return new TestSettings(root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000, 1L << 30);
+    }
+
+    TestSettings cloneTimeout(Duration timeout) {
+        return new TestSettings(root, tasks, timeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes);
+    }
+
+    TestSettings maxDiffBytes(long bytes) {
+        return new TestSettings(root, tasks, cloneTimeout, bytes, maxDiffFileSize, maxCopyBytes);
+    }
+
+    TestSettings maxDiffFileSize(long bytes) {
+        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, bytes, maxCopyBytes);
+    }
+
+    TestSettings maxCopyBytes(long bytes) {
+        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, bytes);
+    }
+
+    WorkspaceProperties properties() {
+        return new WorkspaceProperties(
+                root,
+                tasks,
+                cloneTimeout,
+                maxDiffBytes,
+                maxDiffFileSize,
+                List.of(),
+                Duration.ofSeconds(10),
+                maxCopyBytes,
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                Duration.ofMinutes(1));
+    }
+
+    TaskWorkspaces workspaces() {
+        return new TaskWorkspaces(properties());
+    }
+}
