@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
             "navi.llm.circuit-breaker.open-duration=1s",
             "navi.llm.circuit-breaker.half-open-calls=1",
             "navi.llm.fallback.model=fallback-sim",
+            // priced, so the configuration knows them: only known models get a label and a circuit gauge
+            "navi.llm.prices.[model-a].input-usd-per-million-tokens=1",
+            "navi.llm.prices.[model-b].input-usd-per-million-tokens=1",
             "navi.agent.max-output-tokens=200",
             "navi.database.embedded-data-directory=${navi.home}/pgdata-fault-circuit"
         })

@@ -19,6 +19,7 @@ public sealed interface TaskEvent {
 
     record LlmRequested(UUID taskId, int iteration, String model, int messages) implements TaskEvent {}
 
+    /** A model's reply; {@code costUsd} is null and {@code costKnown} false when the model has no known price. */
     record LlmResponded(
             UUID taskId,
             int iteration,
@@ -28,6 +29,7 @@ public sealed interface TaskEvent {
             long inputTokens,
             long outputTokens,
             BigDecimal costUsd,
+            boolean costKnown,
             long latencyMs,
             long timeToFirstTokenMs)
             implements TaskEvent {
@@ -72,8 +74,13 @@ public sealed interface TaskEvent {
 
     record TaskCancelled(UUID taskId, String stopReason, TaskTotals totals) implements TaskEvent {}
 
-    /** What a task consumed, as of its end. */
-    record TaskTotals(int iterations, long inputTokens, long outputTokens, BigDecimal costUsd, int llmCalls) {}
+    /**
+     * What a task consumed, as of its end.
+     *
+     * @param costUsd null when {@code costKnown} is false: a call went to a model without a known price
+     */
+    record TaskTotals(
+            int iterations, long inputTokens, long outputTokens, BigDecimal costUsd, boolean costKnown, int llmCalls) {}
 
     /** The wire name of an event type, e.g. {@code tool.result}. */
     static String typeOf(TaskEvent event) {

@@ -25,9 +25,15 @@ public interface LlmGateway {
 
     /**
      * The most this call can consume: input tokens estimated (on the high side) from the request's size
-     * plus its output token limit, priced with the configured price of its model.
+     * plus its output token limit, priced with the price of its model (cost null when it has none).
      */
     TokenUsage worstCase(LlmRequest request);
+
+    /**
+     * Whether {@code model} (null or blank: the default model) has a known price. Without one, the cost
+     * of its calls is unknown ({@link TokenUsage#costUsd()} is null) and no cost limit can be enforced.
+     */
+    boolean priced(String model);
 
     /** The model used when a task names none. */
     String defaultModel();

@@ -160,6 +160,7 @@ final class AgentLoop {
                 response.usage().inputTokens(),
                 response.usage().outputTokens(),
                 response.usage().costUsd(),
+                response.usage().costKnown(),
                 response.latency().toMillis(),
                 response.timeToFirstToken() == null
                         ? 0

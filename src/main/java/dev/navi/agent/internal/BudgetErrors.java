@@ -13,16 +13,20 @@ final class BudgetErrors {
     static TaskError spent(TaskUsage usage, TaskLimits limits) {
         return new TaskError(
                 "budget_exhausted",
-                "Used " + usage.totalTokens() + " of " + limits.maxTokens() + " tokens and $" + usage.costUsd()
+                "Used " + usage.totalTokens() + " of " + limits.maxTokens() + " tokens and " + usd(usage.costUsd())
                         + " of $" + limits.maxCostUsd());
+    }
+
+    private static String usd(java.math.BigDecimal cost) {
+        return cost == null ? "an unknown cost" : "$" + cost;
     }
 
     static TaskError wouldCross(TokenUsage worstCase, TaskUsage usage, TaskLimits limits) {
         return new TaskError(
                 "budget_exhausted",
                 "The next model call was not made: it could use up to " + worstCase.inputTokens() + " input and "
-                        + worstCase.outputTokens() + " output tokens ($" + worstCase.costUsd() + "), and "
-                        + usage.totalTokens() + " tokens and $" + usage.costUsd() + " of the limits of "
+                        + worstCase.outputTokens() + " output tokens (" + usd(worstCase.costUsd()) + "), and "
+                        + usage.totalTokens() + " tokens and " + usd(usage.costUsd()) + " of the limits of "
                         + limits.maxTokens() + " tokens and $" + limits.maxCostUsd() + " are used");
     }
 }

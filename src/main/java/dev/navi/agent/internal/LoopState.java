@@ -5,10 +5,14 @@ import dev.navi.llm.LlmResponse;
 import dev.navi.llm.TokenUsage;
 import dev.navi.tasks.TaskLimits;
 import dev.navi.tasks.TaskUsage;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The conversation and the consumption of one running task. Confined to the task's thread. */
+/**
+ * The conversation and the consumption of one running task. Confined to the task's thread. Once a call's
+ * cost is unknown (its model has no price), the task's cost is unknown and only its token limit binds.
+ */
 final class LoopState {
 
     private final List<LlmMessage> messages = new ArrayList<>();
@@ -42,7 +46,7 @@ final class LoopState {
         usage = new TaskUsage(
                 usage.inputTokens() + used.inputTokens(),
                 usage.outputTokens() + used.outputTokens(),
-                usage.costUsd().add(used.costUsd()),
+                sum(usage.costUsd(), used.costUsd()),
                 usage.llmCalls());
         messages.add(new LlmMessage.Assistant(response.text(), response.toolCalls()));
     }
@@ -51,14 +55,19 @@ final class LoopState {
         messages.add(new LlmMessage.ToolResults(results));
     }
 
-    /** Whether a call consuming {@code worstCase} could take the task past its token or cost limit. */
+    /** Whether a call consuming {@code worstCase} could take the task past its token or (known) cost limit. */
     boolean wouldCross(TokenUsage worstCase, TaskLimits limits) {
         long tokens = usage.totalTokens() + worstCase.inputTokens() + worstCase.outputTokens();
-        var cost = usage.costUsd().add(worstCase.costUsd());
-        return tokens > limits.maxTokens() || cost.compareTo(limits.maxCostUsd()) > 0;
+        var cost = sum(usage.costUsd(), worstCase.costUsd());
+        return tokens > limits.maxTokens() || (cost != null && cost.compareTo(limits.maxCostUsd()) > 0);
     }
 
     boolean budgetExhausted(TaskLimits limits) {
-        return usage.totalTokens() >= limits.maxTokens() || usage.costUsd().compareTo(limits.maxCostUsd()) >= 0;
+        return usage.totalTokens() >= limits.maxTokens()
+                || (usage.costKnown() && usage.costUsd().compareTo(limits.maxCostUsd()) >= 0);
+    }
+
+    private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.add(b);
     }
 }

@@ -5,7 +5,6 @@ import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** Sends one HTTP attempt to a chosen target: rate limit, send, then tell the breaker and the meters. */
 final class AttemptSender {
@@ -26,7 +25,7 @@ final class AttemptSender {
             start = System.nanoTime();
             LlmResponse response = target.route().client().complete(routed);
             long elapsed = System.nanoTime() - start;
-            target.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            target.breaker().onSuccess(elapsed);
             metrics.attempt(target.provider(), target.model(), LlmMetrics.OK, Duration.ofNanos(elapsed));
             metrics.reply(target.provider(), target.model(), response.usage(), response.timeToFirstToken());
             return response;
@@ -36,7 +35,7 @@ final class AttemptSender {
                 throw failure;
             }
             long elapsed = System.nanoTime() - start;
-            target.breaker().onError(elapsed, TimeUnit.NANOSECONDS, failure);
+            target.breaker().onError(elapsed, failure);
             metrics.attempt(
                     target.provider(), target.model(), failure.errorClass().wireName(), Duration.ofNanos(elapsed));
             throw failure;

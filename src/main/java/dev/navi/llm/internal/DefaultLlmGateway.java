@@ -19,13 +19,19 @@ final class DefaultLlmGateway implements LlmGateway {
     private final Optional<RetryingCaller> caller;
     private final int defaultMaxOutputTokens;
     private final WorstCase worstCase;
+    private final PriceTable prices;
 
     DefaultLlmGateway(
-            ProviderChoice choice, Optional<RetryingCaller> caller, int defaultMaxOutputTokens, WorstCase worstCase) {
+            ProviderChoice choice,
+            Optional<RetryingCaller> caller,
+            int defaultMaxOutputTokens,
+            WorstCase worstCase,
+            PriceTable prices) {
         this.choice = choice;
         this.caller = caller;
         this.defaultMaxOutputTokens = defaultMaxOutputTokens;
         this.worstCase = worstCase;
+        this.prices = prices;
     }
 
     @Override
@@ -41,6 +47,11 @@ final class DefaultLlmGateway implements LlmGateway {
     @Override
     public TokenUsage worstCase(LlmRequest request) {
         return worstCase.of(withDefaults(request, defaultModel()));
+    }
+
+    @Override
+    public boolean priced(String model) {
+        return prices.knows(model == null || model.isBlank() ? defaultModel() : model);
     }
 
     @Override

@@ -20,7 +20,8 @@ final class Gateways {
 
     static DefaultLlmGateway create(LlmProperties properties, Services runtime) {
         ProviderChoice choice = ProviderResolver.resolve(properties);
-        WorstCase worstCase = new WorstCase(new PriceTable(properties.prices()));
+        PriceTable prices = PriceTable.shippedWith(properties.prices());
+        WorstCase worstCase = new WorstCase(prices);
         Optional<RetryingCaller> caller = switch (choice) {
             case ProviderChoice.Unconfigured(String reason) -> {
                 log.warn("LLM calls will fail until a provider is configured: {}", reason);
@@ -28,21 +29,32 @@ final class Gateways {
             }
             case ProviderChoice.Configured configured -> {
                 log.info("LLM provider: {} (streaming: {})", configured, properties.stream());
-                yield Optional.of(caller(configured, properties, runtime));
+                if (!prices.knows(configured.model())) {
+                    log.warn(
+                            "The default model {} has no price: its cost is unknown and tasks that set"
+                                    + " limits.maxCostUsd are refused; price it with navi.llm.prices.[{}].*",
+                            configured.model(),
+                            configured.model());
+                }
+                yield Optional.of(caller(configured, properties, prices, runtime));
             }
         };
-        return new DefaultLlmGateway(choice, caller, properties.maxOutputTokens(), worstCase);
+        return new DefaultLlmGateway(choice, caller, properties.maxOutputTokens(), worstCase, prices);
     }
 
     private static RetryingCaller caller(
-            ProviderChoice.Configured primary, LlmProperties properties, Services runtime) {
+            ProviderChoice.Configured primary, LlmProperties properties, PriceTable prices, Services runtime) {
         Map<String, ProviderRateLimiter> limiters = new HashMap<>();
-        Route primaryRoute = route(primary, "", properties, runtime, limiters);
-        Optional<Route> fallback = fallback(properties, runtime, limiters);
+        Route primaryRoute = route(primary, "", properties, prices, runtime, limiters);
+        Optional<Route> fallback = fallback(properties, prices, runtime, limiters);
         runtime.metrics().registerEagerly(primaryRoute.provider(), primary.model());
         fallback.ifPresent(
                 route -> runtime.metrics().registerEagerly(route.provider(), route.modelFor(primary.model())));
-        CircuitBreakers breakers = new CircuitBreakers(properties.circuitBreaker(), runtime.metrics());
+        CircuitBreakers breakers = new CircuitBreakers(
+                properties.circuitBreaker(),
+                runtime.clock(),
+                runtime.metrics(),
+                runtime.metrics().labels());
         breakers.of(primaryRoute.provider(), primary.model());
         return new RetryingCaller(
                 new Routes(primaryRoute, fallback, breakers),
@@ -54,7 +66,7 @@ final class Gateways {
     }
 
     private static Optional<Route> fallback(
-            LlmProperties properties, Services runtime, Map<String, ProviderRateLimiter> limiters) {
+            LlmProperties properties, PriceTable prices, Services runtime, Map<String, ProviderRateLimiter> limiters) {
         if (!properties.fallback().configured()) {
             return Optional.empty();
         }
@@ -65,7 +77,8 @@ final class Gateways {
             }
             case ProviderChoice.Configured configured -> {
                 log.info("LLM fallback: {}", configured);
-                yield Optional.of(route(configured, properties.fallback().model(), properties, runtime, limiters));
+                yield Optional.of(
+                        route(configured, properties.fallback().model(), properties, prices, runtime, limiters));
             }
         };
     }
@@ -74,6 +87,7 @@ final class Gateways {
             ProviderChoice.Configured provider,
             String model,
             LlmProperties properties,
+            PriceTable prices,
             Services runtime,
             Map<String, ProviderRateLimiter> limiters) {
         String name = LlmMetrics.providerName(provider.protocol());
@@ -85,7 +99,7 @@ final class Gateways {
                         properties.retry().maxRetryAfter(),
                         runtime.sleeper(),
                         runtime.metrics()));
-        WireClient client = WireClients.create(provider, properties, runtime.watchdog(), runtime.clock());
+        WireClient client = WireClients.create(provider, properties, prices, runtime.watchdog(), runtime.clock());
         return new Route(name, model.strip(), client, limiter);
     }
 }

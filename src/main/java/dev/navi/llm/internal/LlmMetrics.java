@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The LLM meters. Labels are bounded: providers and error classes are closed sets, models come from
- * the configuration and the requests.
+ * The LLM meters. Labels are bounded: providers and error classes are closed sets, and a model is
+ * named only when the configuration knows it (see {@link ModelLabels}), else it is {@code other}.
  */
 final class LlmMetrics {
 
@@ -25,9 +25,15 @@ final class LlmMetrics {
     };
 
     private final MeterRegistry registry;
+    private final ModelLabels labels;
 
-    LlmMetrics(MeterRegistry registry) {
+    LlmMetrics(MeterRegistry registry, ModelLabels labels) {
         this.registry = registry;
+        this.labels = labels;
+    }
+
+    ModelLabels labels() {
+        return labels;
     }
 
     /** Registers the meters of a provider and model at zero, so they are visible before the first call. */
@@ -44,6 +50,7 @@ final class LlmMetrics {
         tokens(provider, model, "input");
         tokens(provider, model, "output");
         cost(provider, model);
+        unpriced(provider, model);
         rateLimiterWait(provider);
     }
 
@@ -58,7 +65,11 @@ final class LlmMetrics {
         }
         tokens(provider, model, "input").increment(usage.inputTokens());
         tokens(provider, model, "output").increment(usage.outputTokens());
-        cost(provider, model).increment(usage.costUsd().doubleValue());
+        if (usage.costKnown()) {
+            cost(provider, model).increment(usage.costUsd().doubleValue());
+        } else {
+            unpriced(provider, model).increment();
+        }
     }
 
     void retry(String provider, String model, LlmErrorClass errorClass) {
@@ -74,7 +85,7 @@ final class LlmMetrics {
         for (String name : new String[] {"closed", "open", "half_open"}) {
             Gauge.builder("navi.llm.circuit.state", () -> stateName(state.get()).equals(name) ? 1 : 0)
                     .description("1 for the current state of the circuit breaker of a provider and model, else 0")
-                    .tags("provider", provider, "model", model, "state", name)
+                    .tags("provider", provider, "model", labels.of(model), "state", name)
                     .register(registry);
         }
     }
@@ -90,14 +101,14 @@ final class LlmMetrics {
     private Counter attempts(String provider, String model, String outcome) {
         return Counter.builder("navi.llm.attempts")
                 .description("HTTP attempts at model calls, by outcome (ok or the error class)")
-                .tags("provider", provider, "model", model, "outcome", outcome)
+                .tags("provider", provider, "model", labels.of(model), "outcome", outcome)
                 .register(registry);
     }
 
     private Timer attemptDuration(String provider, String model, String outcome) {
         return Timer.builder("navi.llm.attempt.duration")
                 .description("Duration of HTTP attempts at model calls, by outcome")
-                .tags("provider", provider, "model", model, "outcome", outcome)
+                .tags("provider", provider, "model", labels.of(model), "outcome", outcome)
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry);
     }
@@ -105,7 +116,7 @@ final class LlmMetrics {
     private Timer timeToFirstToken(String provider, String model) {
         return Timer.builder("navi.llm.time.to.first.token")
                 .description("Time from sending a model call to the first content of its reply")
-                .tags("provider", provider, "model", model)
+                .tags("provider", provider, "model", labels.of(model))
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry);
     }
@@ -113,7 +124,7 @@ final class LlmMetrics {
     private Counter tokens(String provider, String model, String direction) {
         return Counter.builder("navi.llm.tokens")
                 .description("Tokens of successful model calls, input or output")
-                .tags("provider", provider, "model", model, "direction", direction)
+                .tags("provider", provider, "model", labels.of(model), "direction", direction)
                 .register(registry);
     }
 
@@ -121,14 +132,21 @@ final class LlmMetrics {
         return Counter.builder("navi.llm.cost")
                 .description("Cost of successful model calls in US dollars")
                 .baseUnit("usd")
-                .tags("provider", provider, "model", model)
+                .tags("provider", provider, "model", labels.of(model))
+                .register(registry);
+    }
+
+    private Counter unpriced(String provider, String model) {
+        return Counter.builder("navi.llm.unpriced.replies")
+                .description("Successful model calls whose model has no known price: their cost is unknown")
+                .tags("provider", provider, "model", labels.of(model))
                 .register(registry);
     }
 
     private Counter retries(String provider, String model, LlmErrorClass errorClass) {
         return Counter.builder("navi.llm.retries")
                 .description("Retries of model calls, by the error class of the failed attempt")
-                .tags("provider", provider, "model", model, "error_class", errorClass.wireName())
+                .tags("provider", provider, "model", labels.of(model), "error_class", errorClass.wireName())
                 .register(registry);
     }
 

@@ -26,8 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstByteTimeout the longest wait from sending a request until the response headers and the
  *     first body byte have arrived
  * @param idleTimeout the longest silence between two chunks of a response body
- * @param prices the price of each model, keyed by model name; a model without an entry costs 0. Model
- *     names containing dots need brackets, e.g. {@code navi.llm.prices.[gpt-4.1].input-usd-per-million-tokens}
+ * @param prices the price of each model, keyed by model name, over the shipped dated table
+ *     ({@code llm/prices.csv}) of the current Anthropic and OpenAI models; a model priced in neither has
+ *     an unknown cost (never 0) and cannot be given a task cost limit. Model names containing dots need
+ *     brackets, e.g. {@code navi.llm.prices.[gpt-4.1].input-usd-per-million-tokens}
  * @param retry how failed calls are retried
  * @param circuitBreaker when calls to a provider and model stop being sent after repeated failures
  * @param fallback where calls go while the circuit of the primary provider and model is open
@@ -86,7 +88,9 @@ record LlmProperties(
             @DefaultValue("20") int taskRetryBudget) {}
 
     /**
-     * A circuit breaker per provider and model (Resilience4j), counting retryable failures only.
+     * A circuit breaker per provider and model (Resilience4j), counting retryable failures other than rate
+     * limits. Without a fallback, calls wait for an open circuit's probe, each wait a retry from the task's
+     * retry budget.
      *
      * @param failureRateThreshold the percentage of failed attempts, among the last {@code
      *     sliding-window-size}, at which the circuit opens

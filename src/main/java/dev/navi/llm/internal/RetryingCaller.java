@@ -2,6 +2,7 @@ package dev.navi.llm.internal;
 
 import dev.navi.llm.CallContext;
 import dev.navi.llm.CallObserver;
+import dev.navi.llm.LlmErrorClass;
 import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
@@ -9,7 +10,8 @@ import java.time.Duration;
 
 /**
  * The retry policy of one call: non-retryable failures end it at once; retryable ones are tried again
- * after a backoff, until the attempts per call or the task's retry budget run out.
+ * after a backoff, until the attempts per call or the task's retry budget run out. An open circuit
+ * without a fallback is waited out the same way, announced as a retry of class {@code circuit_open}.
  */
 final class RetryingCaller {
 
@@ -37,18 +39,26 @@ final class RetryingCaller {
 
     LlmResponse call(LlmRequest request, CallContext context) throws InterruptedException {
         CallObserver observer = context.observer();
-        for (int attempt = 1; ; attempt++) {
+        int circuitWaits = 0;
+        for (int attempt = 1; ; ) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("model call cancelled before attempt " + attempt);
             }
-            Target target = routes.choose(request.model(), observer);
+            Target target = null;
             try {
+                target = routes.choose(request.model(), observer);
                 return sender.send(target, request, attempt, observer);
             } catch (LlmException failure) {
-                Duration wait = waitBeforeRetry(attempt, failure, context);
-                metrics.retry(target.provider(), target.model(), failure.errorClass());
+                boolean circuitOpen = target == null && failure.errorClass() == LlmErrorClass.CIRCUIT_OPEN;
+                Duration wait = circuitOpen
+                        ? waitForProbe(++circuitWaits, failure, context)
+                        : waitBeforeRetry(attempt, failure, context);
+                String provider = circuitOpen ? routes.primary().provider() : target.provider();
+                String model = circuitOpen ? routes.primary().modelFor(request.model()) : target.model();
+                metrics.retry(provider, model, failure.errorClass());
                 observer.onRetry(attempt, failure.errorClass(), failure.getMessage(), wait);
                 sleeper.sleep(wait);
+                attempt += circuitOpen ? 0 : 1;
             }
         }
     }
@@ -62,13 +72,29 @@ final class RetryingCaller {
             throw gaveUp(failure, "all " + attempt + " attempts failed (navi.llm.retry.max-attempts)");
         }
         Duration wait = backoff.after(attempt, failure);
+        takeRetry(failure, context);
+        return wait;
+    }
+
+    /**
+     * The wait for an open circuit to let a probe through: until it half-opens, or a backoff while it is
+     * half open with its probes taken. Each wait is a retry from the task's budget; it sends nothing, so
+     * it does not count as an attempt.
+     */
+    private Duration waitForProbe(int circuitWaits, LlmException failure, CallContext context) {
+        Duration untilProbe = failure.retryAfter().orElse(Duration.ZERO);
+        Duration wait = untilProbe.isPositive() ? untilProbe : backoff.jittered(circuitWaits);
+        takeRetry(failure, context);
+        return wait;
+    }
+
+    private void takeRetry(LlmException failure, CallContext context) {
         if (!context.tryTakeRetry(retry.taskRetryBudget())) {
             throw gaveUp(
                     failure,
                     "the task's retry budget of " + retry.taskRetryBudget()
                             + " retries is spent (navi.llm.retry.task-retry-budget)");
         }
-        return wait;
     }
 
     private static LlmException gaveUp(LlmException failure, String why) {

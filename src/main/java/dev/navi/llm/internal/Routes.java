@@ -3,13 +3,14 @@ package dev.navi.llm.internal;
 import dev.navi.llm.CallObserver;
 import dev.navi.llm.LlmErrorClass;
 import dev.navi.llm.LlmException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Chooses where an attempt goes: the primary while its circuit lets it through, else the fallback while
- * its circuit does, else nowhere ({@code circuit_open}). The permission of the chosen breaker is held by
- * the returned target and must be settled by the attempt.
+ * its circuit does, else nowhere: {@code circuit_open}, whose {@code retryAfter} is the time until the
+ * primary's circuit lets a probe through. The permission of the chosen breaker is held by the returned
+ * target and must be settled by the attempt.
  */
 final class Routes {
 
@@ -33,7 +34,7 @@ final class Routes {
 
     Target choose(String requestedModel, CallObserver observer) {
         String model = primary.modelFor(requestedModel);
-        CircuitBreaker breaker = breakers.of(primary.provider(), model);
+        Breaker breaker = breakers.of(primary.provider(), model);
         if (breaker.tryAcquirePermission()) {
             return new Target(primary, model, breaker);
         }
@@ -41,17 +42,21 @@ final class Routes {
         if (fallback.isPresent()) {
             Route route = fallback.get();
             String fallbackModel = route.modelFor(requestedModel);
-            CircuitBreaker fallbackBreaker = breakers.of(route.provider(), fallbackModel);
+            Breaker fallbackBreaker = breakers.of(route.provider(), fallbackModel);
             if (fallbackBreaker.tryAcquirePermission()) {
                 observer.onFallback(primary.provider(), model, route.provider(), fallbackModel);
                 return new Target(route, fallbackModel, fallbackBreaker);
             }
             observer.onCircuitOpen(route.provider(), fallbackModel);
         }
+        Duration untilProbe = breaker.untilProbe();
         throw new LlmException(
                 LlmErrorClass.CIRCUIT_OPEN,
+                0,
                 "the circuit breaker of " + primary.provider() + "/" + model
-                        + " is open after repeated failures and no fallback can take the call; calls are tried"
-                        + " again after navi.llm.circuit-breaker.open-duration");
+                        + " is open after repeated failures and no fallback can take the call; it lets a probe"
+                        + " through after navi.llm.circuit-breaker.open-duration",
+                untilProbe,
+                null);
     }
 }

@@ -10,7 +10,11 @@ final class WireClients {
     private WireClients() {}
 
     static WireClient create(
-            ProviderChoice.Configured provider, LlmProperties properties, CallWatchdog watchdog, Clock clock) {
+            ProviderChoice.Configured provider,
+            LlmProperties properties,
+            PriceTable prices,
+            CallWatchdog watchdog,
+            Clock clock) {
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
@@ -19,7 +23,6 @@ final class WireClients {
         ErrorClassifier classifier = new ErrorClassifier(json, new RetryAfterParser(clock));
         ModelCaller caller = new ModelCaller(
                 http, watchdog, classifier, json, properties.firstByteTimeout(), properties.idleTimeout());
-        PriceTable prices = new PriceTable(properties.prices());
         return switch (provider.protocol()) {
             case ANTHROPIC ->
                 new AnthropicClient(provider.baseUrl(), provider.apiKey(), properties.stream(), caller, prices, json);

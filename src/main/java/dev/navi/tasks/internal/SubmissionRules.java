@@ -47,6 +47,20 @@ class SubmissionRules {
         return model;
     }
 
+    /**
+     * A cost limit the submission names must be enforceable, so its model needs a known price. (The
+     * configured default limit applies to unpriced models too, where only tokens are counted.)
+     */
+    void requireEnforceableCostLimit(NewTask request, String model, boolean priced) {
+        if (request.maxCostUsd() != null && !priced) {
+            throw new InvalidTaskException(
+                    "limits.maxCostUsd",
+                    "limits.maxCostUsd cannot be enforced: model " + model + " has no known price (the operator"
+                            + " can set one with navi.llm.prices.[" + model + "].*); omit the cost limit or pick a"
+                            + " priced model");
+        }
+    }
+
     String owner(NewTask request) {
         return request.owner() == null ? properties.defaultOwner() : request.owner();
     }

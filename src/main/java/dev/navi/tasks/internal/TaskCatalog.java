@@ -61,6 +61,7 @@ class TaskCatalog implements Tasks {
         var prompt = rules.prompt(request);
         var model = rules.model(request) != null ? rules.model(request) : defaultModel();
         var limits = rules.limits(request);
+        rules.requireEnforceableCostLimit(request, model, llm.priced(model));
         var owner = rules.owner(request);
         workspaces.validate(request.workspace());
         return transactions.execute(status -> insert(request, prompt, model, limits, owner));

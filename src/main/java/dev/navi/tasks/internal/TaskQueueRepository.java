@@ -159,7 +159,7 @@ class TaskQueueRepository implements TaskQueue {
                         new TaskUsage(
                                 rs.getLong("input_tokens"),
                                 rs.getLong("output_tokens"),
-                                rs.getBigDecimal("cost_usd"),
+                                TaskRows.cost(rs.getBigDecimal("cost_usd")),
                                 rs.getInt("llm_calls"))))
                 .list();
         for (var task : abandoned) {

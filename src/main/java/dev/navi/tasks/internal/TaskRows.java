@@ -55,9 +55,14 @@ class TaskRows implements RowMapper<Task> {
                 new TaskUsage(
                         rs.getLong("input_tokens"),
                         rs.getLong("output_tokens"),
-                        rs.getBigDecimal("cost_usd").stripTrailingZeros(),
+                        cost(rs.getBigDecimal("cost_usd")),
                         rs.getInt("llm_calls")),
                 errorClass == null ? null : new TaskError(errorClass, rs.getString("error_message")));
+    }
+
+    /** A stored cost; null is an unknown one. */
+    static java.math.BigDecimal cost(java.math.BigDecimal stored) {
+        return stored == null ? null : stored.stripTrailingZeros();
     }
 
     String workspaceJson(WorkspaceSource source) {

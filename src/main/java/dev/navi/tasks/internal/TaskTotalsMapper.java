@@ -9,6 +9,11 @@ final class TaskTotalsMapper {
 
     static TaskEvent.TaskTotals totals(int iterations, TaskUsage usage) {
         return new TaskEvent.TaskTotals(
-                iterations, usage.inputTokens(), usage.outputTokens(), usage.costUsd(), usage.llmCalls());
+                iterations,
+                usage.inputTokens(),
+                usage.outputTokens(),
+                usage.costUsd(),
+                usage.costKnown(),
+                usage.llmCalls());
     }
 }

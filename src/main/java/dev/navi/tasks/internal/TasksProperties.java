@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPageSize tasks per page of {@code GET /api/v1/tasks} when no limit is given
  * @param maxPageSize the largest page size accepted
  * @param defaultOwner owner recorded for tasks submitted without authentication
- * @param allowedModels models a task may name; empty accepts any name (each distinct model gets its own
- *     metric series and circuit breaker, so production deployments should list theirs)
+ * @param allowedModels models a task may name; empty accepts any name (models neither listed here nor
+ *     priced share the metric label {@code other} and a bounded set of circuit breakers)
  */
 @ConfigurationProperties("navi.tasks")
 record TasksProperties(

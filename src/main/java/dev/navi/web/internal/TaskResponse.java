@@ -32,7 +32,13 @@ record TaskResponse(
 
     record Limits(int maxIterations, long maxDurationSeconds, long maxTokens, BigDecimal maxCostUsd) {}
 
-    record Usage(long inputTokens, long outputTokens, BigDecimal costUsd, int llmCalls) {}
+    /** {@code costUsd} is null and {@code costKnown} false when a call went to a model without a known price. */
+    record Usage(
+            long inputTokens,
+            long outputTokens,
+            @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal costUsd,
+            boolean costKnown,
+            int llmCalls) {}
 
     record Error(@JsonProperty("class") String errorClass, String message) {}
 
@@ -57,7 +63,12 @@ record TaskResponse(
                 task.iterations(),
                 task.stopReason() == null ? null : task.stopReason().wireName(),
                 task.summary(),
-                new Usage(usage.inputTokens(), usage.outputTokens(), usage.costUsd(), usage.llmCalls()),
+                new Usage(
+                        usage.inputTokens(),
+                        usage.outputTokens(),
+                        usage.costUsd(),
+                        usage.costKnown(),
+                        usage.llmCalls()),
                 task.error() == null
                         ? null
                         : new Error(task.error().errorClass(), task.error().message()));

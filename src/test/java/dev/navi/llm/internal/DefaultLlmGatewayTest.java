@@ -20,7 +20,8 @@ class DefaultLlmGatewayTest {
                 new ProviderChoice.Unconfigured("set X"),
                 Optional.empty(),
                 100,
-                new WorstCase(new PriceTable(Map.of())));
+                new WorstCase(new PriceTable(Map.of())),
+                new PriceTable(Map.of()));
         LlmRequest request = new LlmRequest(null, "", List.of(new LlmMessage.User("hi")), List.of(), 0);
 
         assertThatThrownBy(() -> gateway.complete(request)).isInstanceOfSatisfying(LlmException.class, failure -> {

@@ -156,7 +156,12 @@ class OpenAiClientTest extends WireClientTestSupport {
             LlmProperties properties = ProviderResolverTest.properties("openai", MODEL, baseUrl(), "", "");
             ProviderChoice.Configured provider = (ProviderChoice.Configured) ProviderResolver.resolve(properties);
 
-            LlmResponse response = WireClients.create(provider, properties, watchdog, java.time.Clock.systemUTC())
+            LlmResponse response = WireClients.create(
+                            provider,
+                            properties,
+                            new PriceTable(properties.prices()),
+                            watchdog,
+                            java.time.Clock.systemUTC())
                     .complete(ask(name));
 
             assertThat(response.text()).isEqualTo("no key needed");

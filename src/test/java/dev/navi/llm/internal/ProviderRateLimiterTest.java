@@ -25,7 +25,7 @@ class ProviderRateLimiterTest {
                 new LlmProperties.RateLimit(requestsPerMinute, tokensPerMinute),
                 ceiling,
                 recordingSleeper,
-                new LlmMetrics(registry));
+                new LlmMetrics(registry, new ModelLabels(java.util.List.of())));
     }
 
     @Nested

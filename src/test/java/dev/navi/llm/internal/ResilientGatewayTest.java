@@ -6,6 +6,7 @@ import dev.navi.llm.CallContext;
 import dev.navi.llm.CallObserver;
 import dev.navi.llm.LlmErrorClass;
 import dev.navi.llm.LlmException;
+import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,11 @@ class ResilientGatewayTest extends WireClientTestSupport {
             new LlmProperties.Retry(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), 20);
 
     private final List<Duration> waits = new ArrayList<>();
-    private final Sleeper recording = waits::add;
+    private final MutableClock clock = new MutableClock();
+    private final Sleeper recording = wait -> {
+        waits.add(wait);
+        clock.advance(wait);
+    };
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Observed observed = new Observed();
 
@@ -145,17 +149,62 @@ class ResilientGatewayTest extends WireClientTestSupport {
                 new LlmProperties.CircuitBreaker(50, 2, 2, Duration.ofMinutes(1), 1);
 
         @Test
-        void whenTheCircuitOpensWithoutFallbackThenCallsFailFastWithoutBeingSent() {
+        void whenTheCircuitOpensWithoutFallbackThenTheCallWaitsForTheProbeAndSucceeds() throws InterruptedException {
+            DefaultLlmGateway gateway = gateway(FAST_RETRY, opensAfterTwo, PropertyDefaults.NO_FALLBACK, recording);
+            String name = script("{\"text\":\"recovered\",\"faults\":[{\"status\":529,\"times\":2}]}");
+
+            LlmResponse response = gateway.complete(ask(name), context());
+
+            assertThat(response.text()).isEqualTo("recovered");
+            assertThat(calls(name)).isEqualTo(3);
+            assertThat(observed.circuitOpen).containsExactly("anthropic/" + MODEL);
+            assertThat(observed.retries).hasSize(3).last().asString().startsWith("3 circuit_open ");
+            assertThat(waits.get(2)).isBetween(Duration.ofSeconds(59), Duration.ofMillis(60_001));
+            assertThat(gauge("closed")).isEqualTo(1);
+        }
+
+        @Test
+        void whenTheProviderStaysDownThenTheCallGivesUpAfterItsAttemptsWithTheCircuitWaitedOut() {
             DefaultLlmGateway gateway = gateway(FAST_RETRY, opensAfterTwo, PropertyDefaults.NO_FALLBACK, recording);
             String name = script("{\"text\":\"x\",\"faults\":[{\"status\":529,\"times\":-1}]}");
 
             LlmException failure = failure(() -> gateway.complete(ask(name), context()));
 
-            assertThat(failure.errorClass()).isEqualTo(LlmErrorClass.CIRCUIT_OPEN);
-            assertThat(calls(name)).isEqualTo(2);
-            assertThat(observed.circuitOpen).containsExactly("anthropic/" + MODEL);
+            assertThat(failure.errorClass()).isEqualTo(LlmErrorClass.OVERLOADED);
+            assertThat(failure.getMessage()).contains("gave up", "4 attempts");
+            assertThat(calls(name)).isEqualTo(4);
+            assertThat(observed.retries)
+                    .filteredOn(retry -> retry.contains("circuit_open"))
+                    .hasSize(2);
             assertThat(gauge("open")).isEqualTo(1);
-            assertThat(gauge("closed")).isZero();
+        }
+
+        @Test
+        void whenTheCircuitStaysOpenBeyondTheRetryBudgetThenCircuitOpen() {
+            var twoRetries =
+                    new LlmProperties.Retry(4, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5), 2);
+            DefaultLlmGateway gateway = gateway(twoRetries, opensAfterTwo, PropertyDefaults.NO_FALLBACK, recording);
+            String name = script("{\"text\":\"x\",\"faults\":[{\"status\":529,\"times\":-1}]}");
+
+            LlmException failure = failure(() -> gateway.complete(ask(name), context()));
+
+            assertThat(failure.errorClass()).isEqualTo(LlmErrorClass.CIRCUIT_OPEN);
+            assertThat(failure.getMessage()).contains("gave up", "retry budget");
+            assertThat(calls(name)).isEqualTo(2);
+        }
+
+        @Test
+        void whenRateLimitedOverAndOverThenTheCircuitStaysClosed() throws InterruptedException {
+            DefaultLlmGateway gateway = gateway(FAST_RETRY, opensAfterTwo, PropertyDefaults.NO_FALLBACK, recording);
+            String limited = "{\"status\":429,\"times\":3}";
+            String name = script("{\"text\":\"through\",\"faults\":[" + limited + "]}");
+
+            LlmResponse response = gateway.complete(ask(name), context());
+
+            assertThat(response.text()).isEqualTo("through");
+            assertThat(calls(name)).isEqualTo(4);
+            assertThat(observed.circuitOpen).isEmpty();
+            assertThat(gauge("closed")).isEqualTo(1);
         }
 
         @Test
@@ -211,6 +260,26 @@ class ResilientGatewayTest extends WireClientTestSupport {
             assertThat(registry.get("navi.llm.cost").counter().count()).isPositive();
         }
 
+        @Test
+        void whenModelsOutsideTheConfigurationAreCalledThenTheyShareTheOtherLabel() throws InterruptedException {
+            DefaultLlmGateway gateway = gateway(FAST_RETRY);
+            String name = script("{\"text\":\"ok\"}");
+
+            for (int i = 0; i < 30; i++) {
+                var request = ask(name);
+                gateway.complete(
+                        new LlmRequest("unlisted-" + i, request.system(), request.messages(), request.tools(), 256),
+                        context());
+            }
+
+            assertThat(registry.getMeters())
+                    .extracting(meter -> meter.getId().getTag("model"))
+                    .filteredOn(java.util.Objects::nonNull)
+                    .containsOnly(MODEL, ModelLabels.OTHER);
+            assertThat(count("navi.llm.attempts", "model", ModelLabels.OTHER)).isEqualTo(30);
+            assertThat(registry.find("navi.llm.circuit.state").gauges()).hasSize(3);
+        }
+
         private double count(String meter, String tag, String value) {
             return registry.get(meter).tags(tag, value).counter().count();
         }
@@ -263,7 +332,11 @@ class ResilientGatewayTest extends WireClientTestSupport {
                 fallback,
                 PropertyDefaults.NO_RATE_LIMIT);
         var services = new Gateways.Services(
-                watchdog, Clock.systemUTC(), new LlmMetrics(registry), sleeper, new SplittableRandom(7));
+                watchdog,
+                clock,
+                new LlmMetrics(registry, new ModelLabels(List.of(MODEL))),
+                sleeper,
+                new SplittableRandom(7));
         return Gateways.create(properties, services);
     }
 

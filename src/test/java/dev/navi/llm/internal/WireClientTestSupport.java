@@ -78,7 +78,8 @@ abstract class WireClientTestSupport {
                 PropertyDefaults.NO_FALLBACK,
                 PropertyDefaults.NO_RATE_LIMIT);
         ProviderChoice.Configured provider = new ProviderChoice.Configured(protocol(), MODEL, baseUrl, "test-key");
-        return WireClients.create(provider, properties, watchdog, Clock.systemUTC());
+        return WireClients.create(
+                provider, properties, new PriceTable(properties.prices()), watchdog, Clock.systemUTC());
     }
 
     /** Registers a one-turn script and returns its name. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TaskEventMetricsTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-    private static final TaskEvent.TaskTotals TOTALS = new TaskEvent.TaskTotals(3, 10, 20, BigDecimal.ONE, 3);
+    private static final TaskEvent.TaskTotals TOTALS = new TaskEvent.TaskTotals(3, 10, 20, BigDecimal.ONE, true, 3);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final StoredTasks tasks = new StoredTasks();

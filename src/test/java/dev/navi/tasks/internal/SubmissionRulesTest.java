@@ -1,6 +1,7 @@
 package dev.navi.tasks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.navi.tasks.InvalidTaskException;
@@ -125,6 +126,45 @@ class SubmissionRulesTest {
                                 InvalidTaskException.class,
                                 e -> assertThat(e.field()).isEqualTo("cursor"));
             }
+        }
+    }
+
+    @Nested
+    class CostLimits {
+
+        private final SubmissionRules rules = new SubmissionRules(properties(List.of()));
+
+        private NewTask withCostLimit(String maxCostUsd) {
+            return new NewTask(
+                    null,
+                    "fix it",
+                    new WorkspaceSource.LocalPath("w"),
+                    "local-model",
+                    null,
+                    null,
+                    null,
+                    maxCostUsd == null ? null : new BigDecimal(maxCostUsd));
+        }
+
+        @Test
+        void whenACostLimitIsAskedForAnUnpricedModelThenItIsRefusedNamingTheModel() {
+            assertThatThrownBy(() -> rules.requireEnforceableCostLimit(withCostLimit("1"), "local-model", false))
+                    .isInstanceOfSatisfying(
+                            InvalidTaskException.class,
+                            e -> assertThat(e.field()).isEqualTo("limits.maxCostUsd"))
+                    .hasMessageContaining("local-model", "no known price", "navi.llm.prices.[local-model]");
+        }
+
+        @Test
+        void whenACostLimitIsAskedForAPricedModelThenItIsAccepted() {
+            assertThatCode(() -> rules.requireEnforceableCostLimit(withCostLimit("1"), "local-model", true))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void whenNoCostLimitIsAskedThenAnUnpricedModelIsAccepted() {
+            assertThatCode(() -> rules.requireEnforceableCostLimit(withCostLimit(null), "local-model", false))
+                    .doesNotThrowAnyException();
         }
     }
 }
