@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -125,37 +121,21 @@ class EmbeddedDatabaseTest {
         @Test
         void whenTheServerCannotBeBroughtBackThenLivenessIsBrokenUntilItIs() throws Exception {
             var server = start(properties(0));
+            Path config = dataDirectory().resolve("postgresql.conf");
+            String goodConfig = Files.readString(config);
             supervise(server, 1, Duration.ofSeconds(1));
 
+            // a configuration PostgreSQL refuses to start with: every restart fails until it is mended
+            Files.writeString(config, goodConfig + "\nthis is not a setting\n");
             ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
-            try (var squatter = occupy(server.port())) {
 
-                await().atMost(CEILING).until(() -> liveness.contains(LivenessState.BROKEN));
-                assertThat(server.isRunning()).isFalse();
-            }
+            await().atMost(CEILING).until(() -> liveness.contains(LivenessState.BROKEN));
+            assertThat(server.isRunning()).isFalse();
 
+            Files.writeString(config, goodConfig);
             await().atMost(CEILING).until(() -> liveness.contains(LivenessState.CORRECT));
             assertThat(server.isRunning()).isTrue();
             assertThat(liveness).containsExactly(LivenessState.BROKEN, LivenessState.CORRECT);
-        }
-
-        /**
-         * Takes the port the killed server listened on, before its restart (a second later) can: bound
-         * without address reuse, so PostgreSQL cannot bind it, and not listening, so nothing answers.
-         */
-        private Socket occupy(int port) {
-            var taken = new AtomicReference<Socket>();
-            await().atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(10))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        var socket = new Socket();
-                        socket.setReuseAddress(false);
-                        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                        taken.set(socket);
-                        return true;
-                    });
-            return taken.get();
         }
 
         private void supervise(EmbeddedServer server, int attempts, Duration backoff) {
