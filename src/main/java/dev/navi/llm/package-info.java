@@ -3,5 +3,7 @@
  * classification and cost accounting. Provider SDK and wire types stay inside this module; the rest
  * of NAVI sees only the records declared here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "LLM providers")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "LLM providers",
+        allowedDependencies = {})
 package dev.navi.llm;

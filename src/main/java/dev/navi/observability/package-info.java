@@ -3,5 +3,7 @@
  * request ids and W3C trace context in the logs; server-side failures grouped in {@code error_events}
  * with an API to list and resolve them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Observability")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Observability",
+        allowedDependencies = {"events", "tasks", "tools"})
 package dev.navi.observability;
