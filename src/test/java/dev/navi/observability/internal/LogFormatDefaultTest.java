@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -83,7 +87,10 @@ class LogFormatDefaultTest {
     void whenTheApplicationStartsThenEmbeddedPostgresOutputIsBelowInfo() throws IOException {
         var yaml = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"));
 
-        assertThat(yaml.getFirst().getProperty("logging.level.io.zonky.test.db.postgres"))
-                .hasToString("warn");
+        var levels = new Binder(ConfigurationPropertySources.from(yaml.getFirst()))
+                .bind("logging.level", Bindable.mapOf(String.class, LogLevel.class))
+                .get();
+
+        assertThat(levels).containsExactly(Map.entry("io.zonky.test.db.postgres", LogLevel.WARN));
     }
 }
