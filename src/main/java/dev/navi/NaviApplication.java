@@ -15,16 +15,23 @@ import org.springframework.context.annotation.Bean;
 public class NaviApplication {
 
     public static void main(String[] args) {
-        var command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
-        var rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
+        var serve = args.length == 0 || (args[0].startsWith("-") && !args[0].equals("--version"));
+        var command = serve ? "serve" : args[0];
+        var rest = serve ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "serve" -> SpringApplication.run(NaviApplication.class, rest);
             case "llm-sim" -> LlmSim.run(rest);
+            case "--version", "version" -> System.out.println("navi " + version());
             default -> {
-                System.err.println("Unknown command '" + command + "'. Commands: serve (default), llm-sim");
+                System.err.println("Unknown command '" + command + "'. Commands: serve (default), llm-sim, --version");
                 System.exit(2);
             }
         }
+    }
+
+    private static String version() {
+        var version = NaviApplication.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
     }
 
     @Bean

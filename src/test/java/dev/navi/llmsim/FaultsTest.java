@@ -160,6 +160,17 @@ class FaultsTest extends SimTestSupport {
         }
 
         @Test
+        void whenProtocolsDifferThenTheyDoNotShareFaultCounters() {
+            flakyScript("[{\"status\": 429}]");
+
+            int anthropic = http.post(ANTHROPIC, request(PROMPT, 0, false)).statusCode();
+            int openAi = http.post(OPENAI, request(PROMPT, 0, false)).statusCode();
+            int openAiAgain = http.post(OPENAI, request(PROMPT, 0, false)).statusCode();
+
+            assertThat(List.of(anthropic, openAi, openAiAgain)).containsExactly(429, 429, 200);
+        }
+
+        @Test
         void whenLaterTurnIsRequestedThenItHasItsOwnCounter() {
             flakyScript("[{\"status\": 429, \"times\": -1}]");
 

@@ -162,8 +162,10 @@ class LlmSimTest extends SimTestSupport {
             JsonNode second = logged.get(1);
             assertThat(second.path("path").asString()).isEqualTo(OPENAI);
             assertThat(second.path("stream").asBoolean()).isTrue();
-            assertThat(second.path("attempt").asInt()).isEqualTo(2);
-            assertThat(second.path("fault").isNull()).isTrue();
+            assertThat(second.path("attempt").asInt())
+                    .as("counted per protocol")
+                    .isEqualTo(1);
+            assertThat(second.path("fault").asString()).isEqualTo("status 429");
         }
 
         @Test

@@ -56,6 +56,13 @@ class KubernetesManifestsTest {
         }
 
         @Test
+        void whenDeployedThenTheProductionProfileIsActive() {
+            var env = (List<Map<String, Object>>) container.get("env");
+
+            assertThat(env).contains(Map.of("name", "SPRING_PROFILES_ACTIVE", "value", "production"));
+        }
+
+        @Test
         void whenResourcesAreSetThenRequestsAndAMemoryLimitExist() {
             assertThat((Map<String, Object>) at(container, "resources.requests"))
                     .containsKeys("cpu", "memory");

@@ -72,7 +72,8 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         Turn turn = script.get().turns().get(turnIndex);
-        int attempt = state.attempts().next(new AttemptCounters.Key(scriptName, turnIndex, request.conversation()));
+        int attempt =
+                state.attempts().next(new AttemptCounters.Key(path, scriptName, turnIndex, request.conversation()));
         Optional<Fault> fault = turn.faultForAttempt(attempt);
         log(request, scriptName, turnIndex, attempt, fault.map(Fault::describe).orElse(null), null);
         Reply reply = ReplyFactory.reply(protocol, request, turn, turnIndex);

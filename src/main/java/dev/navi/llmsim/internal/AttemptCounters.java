@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Counts the attempts at each turn of each conversation, so faults can be served on the first attempts only. */
 final class AttemptCounters {
 
-    /** A turn of one conversation of one script. */
-    record Key(String script, int turn, String conversation) {}
+    /** A turn of one conversation of one script, on one vendor endpoint (each protocol counts on its own). */
+    record Key(String endpoint, String script, int turn, String conversation) {}
 
     private final Map<Key, Integer> attempts = new ConcurrentHashMap<>();
 

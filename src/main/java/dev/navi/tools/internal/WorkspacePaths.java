@@ -6,6 +6,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Resolves the model's paths inside one workspace and refuses every path that leads out of it. */
@@ -81,6 +83,27 @@ final class WorkspacePaths {
     String relative(Path path) {
         String relative = root.relativize(path).toString().replace('\\', '/');
         return relative.isEmpty() ? "." : relative;
+    }
+
+    /**
+     * The text with every mention of the workspace's location replaced: {@code <root>/src/A.java} becomes
+     * {@code src/A.java} and {@code <root>} alone becomes {@code .}; the root is matched as given and with symbolic
+     * links resolved.
+     */
+    static String withoutRoot(String text, Path workspaceRoot) {
+        String result = text;
+        for (Path root : new LinkedHashSet<>(List.of(realPath(workspaceRoot), workspaceRoot.toAbsolutePath()))) {
+            result = result.replace(root + "/", "").replace(root.toString(), ".");
+        }
+        return result;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     private static Path checkedRelative(String relative) {

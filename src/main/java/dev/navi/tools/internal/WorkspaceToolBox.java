@@ -15,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The six workspace tools; every outcome, failures included, is text the model can act on. */
+/**
+ * The six workspace tools; every outcome, failures included, is text the model can act on, with paths relative to
+ * the workspace: where the workspace lies on this machine is none of the model's business.
+ */
 @Component
 class WorkspaceToolBox implements ToolBox {
 
@@ -46,7 +49,7 @@ class WorkspaceToolBox implements ToolBox {
         long start = System.nanoTime();
         ToolResult result = run(workspaceRoot, toolName, argumentsJson);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        String output = OutputLimit.cap(result.output(), maxOutputBytes);
+        String output = OutputLimit.cap(WorkspacePaths.withoutRoot(result.output(), workspaceRoot), maxOutputBytes);
         return result.failed()
                 ? new ToolOutcome.Failed(output, result.exitCode(), duration)
                 : new ToolOutcome.Succeeded(output, result.exitCode(), duration);
@@ -65,30 +68,17 @@ class WorkspaceToolBox implements ToolBox {
         } catch (ClosedByInterruptException e) {
             throw interrupted(e);
         } catch (IOException e) {
-            return ToolResult.failed(toolName + " failed: " + describe(e, workspaceRoot));
+            return ToolResult.failed(toolName + " failed: " + describe(e));
         } catch (UncheckedIOException e) {
-            return ToolResult.failed(toolName + " failed: " + describe(e.getCause(), workspaceRoot));
+            return ToolResult.failed(toolName + " failed: " + describe(e.getCause()));
         } catch (RuntimeException e) {
             log.warn("Tool {} failed unexpectedly", toolName, e);
             return ToolResult.failed(toolName + " failed unexpectedly: " + e);
         }
     }
 
-    /** The I/O error with the workspace's location on this machine left out. */
-    private static String describe(IOException e, Path workspaceRoot) {
-        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
-        for (Path root : List.of(realPath(workspaceRoot), workspaceRoot.toAbsolutePath())) {
-            text = text.replace(root + "/", "").replace(root.toString(), ".");
-        }
-        return text;
-    }
-
-    private static Path realPath(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return path.toAbsolutePath();
-        }
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static InterruptedException interrupted(ClosedByInterruptException cause) {

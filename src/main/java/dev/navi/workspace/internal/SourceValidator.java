@@ -88,7 +88,11 @@ final class SourceValidator {
         try {
             return root.toRealPath();
         } catch (IOException e) {
-            throw new WorkspaceException(Reason.UNAVAILABLE, "The workspaces root does not exist.", e);
+            throw new WorkspaceException(
+                    Reason.UNAVAILABLE,
+                    "The workspaces root '" + root + "' does not exist: create it, or set NAVI_WORKSPACES_ROOT to"
+                            + " the directory that holds your workspaces.",
+                    e);
         }
     }
 

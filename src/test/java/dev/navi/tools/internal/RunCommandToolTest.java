@@ -58,8 +58,7 @@ class RunCommandToolTest {
 
             ToolOutcome outcome = tools.call("run_command", "command", "ls; pwd -P");
 
-            assertThat(outcome.output())
-                    .contains("marker.txt", root.toRealPath().toString());
+            assertThat(outcome.output()).contains("marker.txt\n.\n").doesNotContain(root.toString());
         }
 
         @Test
@@ -82,7 +81,7 @@ class RunCommandToolTest {
             assertThat(names).contains("PATH", "HOME", "LANG");
             assertThat(Set.of("PATH", "HOME", "LANG", "PWD", "SHLVL", "_", "OLDPWD"))
                     .containsAll(names);
-            assertThat(outcome.output()).contains("HOME=" + root.toRealPath());
+            assertThat(outcome.output()).containsPattern("(?m)^HOME=\\.$");
         }
 
         @Test

@@ -151,6 +151,42 @@ class WorkspaceToolBoxTest {
     }
 
     @Nested
+    class Paths {
+
+        @Test
+        void whenACommandPrintsTheWorkspacePathThenTheModelSeesItRelative() {
+            ToolOutcome outcome =
+                    tools.call("run_command", "command", "pwd; echo \"$PWD/src/A.java\"; ls \"$PWD/missing\"");
+
+            assertThat(outcome.output())
+                    .doesNotContain(root.toString())
+                    .contains("\n.\nsrc/A.java\n")
+                    .contains("'missing'");
+        }
+
+        @Test
+        void whenTheWorkspaceIsReachedThroughASymbolicLinkThenNeitherPathIsShown(@TempDir Path elsewhere)
+                throws Exception {
+            Path link = Files.createSymbolicLink(elsewhere.resolve("link"), root);
+
+            ToolOutcome outcome =
+                    new ToolCalls(link).call("run_command", "command", "pwd -L; pwd -P; ls -d \"$PWD\"/*");
+
+            assertThat(outcome.output())
+                    .doesNotContain(root.toString())
+                    .doesNotContain(link.toString())
+                    .contains("\n.\n.\na.txt");
+        }
+
+        @Test
+        void whenAFileToolFailsOnAMissingFileThenTheMessageNamesTheRelativePath() {
+            ToolOutcome outcome = tools.call("read_file", "path", "src/missing.txt");
+
+            assertThat(outcome.output()).contains("'src/missing.txt'").doesNotContain(root.toString());
+        }
+    }
+
+    @Nested
     class Outcomes {
 
         @Test

@@ -84,6 +84,20 @@ class WorkspaceValidationTest {
         }
 
         @Test
+        void whenTheRootDoesNotExistThenUnavailableNamingThePathAndTheVariable() {
+            Path missingRoot = temp.resolve("no-such-root");
+            var withoutRoot = new TaskWorkspaces(
+                    new WorkspaceProperties(missingRoot, temp.resolve("tasks"), Duration.ofMinutes(1), 1_000_000));
+
+            assertThatThrownBy(() -> withoutRoot.validate(new LocalPath("project")))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE))
+                    .hasMessageContaining("'" + missingRoot + "'")
+                    .hasMessageContaining("NAVI_WORKSPACES_ROOT");
+        }
+
+        @Test
         void whenPathIsASymlinkLeadingOutsideTheRootThenInvalid() throws Exception {
             Files.createSymbolicLink(root.resolve("escape"), temp.resolve("outside"));
 
