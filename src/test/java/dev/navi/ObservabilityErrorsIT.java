@@ -125,7 +125,7 @@ class ObservabilityErrorsIT extends NaviIntegrationTest {
 
     private JsonNode awaitError(java.util.function.Predicate<JsonNode> matching) {
         var found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (var item : errors("?size=200").get("items")) {
                 if (matching.test(item)) {
                     found[0] = item;

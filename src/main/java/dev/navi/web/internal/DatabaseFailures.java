@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Reads a failure's cause chain for what the database said, by type and SQLSTATE, never by wording. */
 final class DatabaseFailures {
@@ -22,6 +23,9 @@ final class DatabaseFailures {
 
     static Kind classify(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException system) {
+                return transactionEnd(system);
+            }
             if (cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
@@ -44,5 +48,18 @@ final class DatabaseFailures {
             }
         }
         return Kind.NONE;
+    }
+
+    /**
+     * A commit or rollback the driver could not carry out (a closed or broken connection) hides the
+     * failure that caused the rollback: that one decides, and a lost connection is an outage.
+     */
+    private static Kind transactionEnd(TransactionSystemException system) {
+        var application = system.getApplicationException();
+        var kind = application == null ? Kind.NONE : classify(application);
+        if (kind != Kind.NONE) {
+            return kind;
+        }
+        return system.getCause() instanceof SQLException ? Kind.UNAVAILABLE : Kind.NONE;
     }
 }

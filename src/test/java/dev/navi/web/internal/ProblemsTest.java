@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class ProblemsTest {
 
@@ -76,6 +78,20 @@ class ProblemsTest {
                     .isEqualTo(DatabaseFailures.Kind.UNAVAILABLE);
             assertThat(DatabaseFailures.classify(new RuntimeException(new ConnectException("refused"))))
                     .isEqualTo(DatabaseFailures.Kind.UNAVAILABLE);
+        }
+
+        @Test
+        void whenTheRollbackFailsOnAClosedConnectionThenTheCauseOfTheRollbackDecides() {
+            var closed =
+                    new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+            var hidingAnOutage = new TransactionSystemException("JDBC rollback failed", new SQLException("closed"));
+            hidingAnOutage.initApplicationException(new CannotGetJdbcConnectionException("no connection"));
+            var hidingABadValue = new TransactionSystemException("JDBC rollback failed", new SQLException("closed"));
+            hidingABadValue.initApplicationException(new SQLException("invalid byte", "22021"));
+
+            assertThat(DatabaseFailures.classify(closed)).isEqualTo(DatabaseFailures.Kind.UNAVAILABLE);
+            assertThat(DatabaseFailures.classify(hidingAnOutage)).isEqualTo(DatabaseFailures.Kind.UNAVAILABLE);
+            assertThat(DatabaseFailures.classify(hidingABadValue)).isEqualTo(DatabaseFailures.Kind.REJECTED_VALUE);
         }
 
         @Test
