@@ -37,4 +37,7 @@ public interface Tasks {
 
     /** The diff stored when the task ended; empty while it runs. */
     Optional<String> storedDiff(UUID id);
+
+    /** How many tasks are queued and running now (one query). */
+    QueueDepth queueDepth();
 }

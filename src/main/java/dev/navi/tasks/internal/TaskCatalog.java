@@ -3,6 +3,7 @@ package dev.navi.tasks.internal;
 import dev.navi.events.TaskEvent;
 import dev.navi.llm.LlmGateway;
 import dev.navi.tasks.NewTask;
+import dev.navi.tasks.QueueDepth;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskAlreadyFinishedException;
@@ -170,5 +171,15 @@ class TaskCatalog implements Tasks {
                 .param("id", id)
                 .query(String.class)
                 .optional();
+    }
+
+    @Override
+    public QueueDepth queueDepth() {
+        return jdbc.sql("""
+                        select count(*) filter (where status = 'queued') as queued,
+                               count(*) filter (where status = 'running') as running
+                        from tasks where status in ('queued', 'running')""")
+                .query((rs, row) -> new QueueDepth(rs.getLong("queued"), rs.getLong("running")))
+                .single();
     }
 }

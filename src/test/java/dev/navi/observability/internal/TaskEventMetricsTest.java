@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.NewTask;
+import dev.navi.tasks.QueueDepth;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskPage;
@@ -204,6 +205,11 @@ class TaskEventMetricsTest {
 
         @Override
         public Optional<String> storedDiff(UUID id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public QueueDepth queueDepth() {
             throw new UnsupportedOperationException();
         }
     }
