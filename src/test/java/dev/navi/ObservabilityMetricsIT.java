@@ -85,6 +85,29 @@ class ObservabilityMetricsIT extends NaviIntegrationTest {
     }
 
     @Test
+    void whenATaskRunsThenTheRunningGaugeCountsItAndLetsGoWhenItEnds() {
+        var id = submit("hang", NaviHome.workspace("metrics-running"), null)
+                .get("id")
+                .asString();
+        sse.readUntil(
+                uri("/api/v1/tasks/" + id + "/events"), null, e -> e.type().equals("llm.request"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("navi_tasks_running") >= 1);
+
+        post("/api/v1/tasks/" + id + "/cancel", "");
+        awaitFinished(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("navi_tasks_running") == 0);
+    }
+
+    private double gauge(String name) {
+        return metricsText()
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void whenRoutesAreMeasuredThenTemplatesNotRawUrls() {
         var routes = metricsText()
                 .lines()
