@@ -9,6 +9,7 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tasks API: bad input is a 4xx problem that stores nothing; listing, git workspaces, probes. */
@@ -100,22 +101,22 @@ class TasksApiIT extends NaviIntegrationTest {
         }
 
         @ParameterizedTest
-        @ValueSource(
-                strings = {
-                    "/api/v1/tasks/not-a-uuid",
-                    "/api/v1/tasks/00000000-0000-0000-0000-000000000000",
-                    "/api/v1/tasks/00000000-0000-0000-0000-000000000000/diff",
-                    "/api/v1/tasks?status=done",
-                    "/api/v1/tasks?cursor=garbage",
-                    "/api/v1/tasks?limit=0",
-                    "/api/v1/tasks?limit=100000",
-                    "/api/v1/nothing-here"
-                })
-        void whenReadingSomethingWrongThenProblem(String path) {
+        @CsvSource({
+            "/api/v1/tasks/not-a-uuid, 400, invalid-request",
+            "/api/v1/tasks/00000000-0000-0000-0000-000000000000, 404, task-not-found",
+            "/api/v1/tasks/00000000-0000-0000-0000-000000000000/diff, 404, task-not-found",
+            "/api/v1/tasks?status=done, 400, invalid-request",
+            "/api/v1/tasks?cursor=garbage, 400, invalid-request",
+            "/api/v1/tasks?limit=0, 400, invalid-request",
+            "/api/v1/tasks?limit=100000, 400, invalid-request",
+            "/api/v1/nothing-here, 404, not-found"
+        })
+        void whenReadingSomethingWrongThenProblem(String path, int status, String type) {
             var response = get(path, "*/*");
 
             assertProblem(response);
-            assertThat(response.statusCode()).isIn(400, 404);
+            assertThat(response.statusCode()).isEqualTo(status);
+            assertThat(parse(response).get("type").asString()).isEqualTo("urn:navi:problem:" + type);
         }
 
         @Test
