@@ -70,7 +70,7 @@ final class Gateways {
         if (!properties.fallback().configured()) {
             return Optional.empty();
         }
-        return switch (ProviderResolver.resolve(properties.asFallback())) {
+        return switch (ProviderResolver.resolve(ProviderSettings.fallback(properties))) {
             case ProviderChoice.Unconfigured(String reason) -> {
                 log.warn("The LLM fallback is not usable: {}", reason);
                 yield Optional.empty();

@@ -135,29 +135,6 @@ record LlmProperties(
             @DefaultValue("0") int requestsPerMinute,
             @DefaultValue("0") int tokensPerMinute) {}
 
-    /** The properties the fallback provider is resolved from: the primary's, with the fallback's choices. */
-    LlmProperties asFallback() {
-        boolean sameProvider =
-                fallback.provider().isBlank() || fallback.provider().equalsIgnoreCase(provider);
-        String url = !fallback.baseUrl().isBlank() ? fallback.baseUrl() : sameProvider ? baseUrl : "";
-        return new LlmProperties(
-                sameProvider ? provider : fallback.provider(),
-                fallback.model(),
-                url,
-                anthropicApiKey,
-                openaiApiKey,
-                stream,
-                maxOutputTokens,
-                connectTimeout,
-                firstByteTimeout,
-                idleTimeout,
-                prices,
-                retry,
-                circuitBreaker,
-                fallback,
-                rateLimit);
-    }
-
     @Override
     public String toString() {
         return "LlmProperties[provider=%s, model=%s, baseUrl=%s, stream=%s]"

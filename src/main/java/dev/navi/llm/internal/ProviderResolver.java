@@ -5,7 +5,7 @@ import dev.navi.llm.internal.ProviderChoice.Protocol;
 import dev.navi.llm.internal.ProviderChoice.Unconfigured;
 import java.util.Locale;
 
-/** Resolves the provider, model, base URL and key from {@link LlmProperties}. */
+/** Resolves the provider, model, base URL and key from {@link LlmProperties} or {@link ProviderSettings}. */
 final class ProviderResolver {
 
     static final String NOTHING_CONFIGURED = "No LLM provider is configured. Set NAVI_LLM_PROVIDER=anthropic and"
@@ -26,6 +26,10 @@ final class ProviderResolver {
     private ProviderResolver() {}
 
     static ProviderChoice resolve(LlmProperties properties) {
+        return resolve(ProviderSettings.primary(properties));
+    }
+
+    static ProviderChoice resolve(ProviderSettings properties) {
         String provider = properties.provider().strip().toLowerCase(Locale.ROOT);
         return switch (provider) {
             case "anthropic" -> anthropic(properties);
@@ -37,7 +41,7 @@ final class ProviderResolver {
         };
     }
 
-    private static ProviderChoice automatic(LlmProperties properties) {
+    private static ProviderChoice automatic(ProviderSettings properties) {
         if (!properties.anthropicApiKey().isBlank()) {
             return anthropic(properties);
         }
@@ -47,14 +51,14 @@ final class ProviderResolver {
         return new Unconfigured(NOTHING_CONFIGURED);
     }
 
-    private static ProviderChoice anthropic(LlmProperties properties) {
+    private static ProviderChoice anthropic(ProviderSettings properties) {
         if (properties.anthropicApiKey().isBlank()) {
             return new Unconfigured(ANTHROPIC_WITHOUT_KEY);
         }
         return configured(Protocol.ANTHROPIC, properties, ANTHROPIC_MODEL, ANTHROPIC_URL, properties.anthropicApiKey());
     }
 
-    private static ProviderChoice openai(LlmProperties properties) {
+    private static ProviderChoice openai(ProviderSettings properties) {
         if (properties.openaiApiKey().isBlank() && properties.baseUrl().isBlank()) {
             return new Unconfigured(OPENAI_WITHOUT_KEY);
         }
@@ -62,7 +66,7 @@ final class ProviderResolver {
     }
 
     private static ProviderChoice configured(
-            Protocol protocol, LlmProperties properties, String defaultModel, String defaultUrl, String apiKey) {
+            Protocol protocol, ProviderSettings properties, String defaultModel, String defaultUrl, String apiKey) {
         String baseUrl = orDefault(properties.baseUrl(), defaultUrl);
         return BaseUrls.problem(baseUrl)
                 .<ProviderChoice>map(Unconfigured::new)
