@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,11 @@ class WorkspaceToolBox implements ToolBox {
     private final int maxOutputBytes;
 
     WorkspaceToolBox(ToolsProperties properties) {
+        this(properties, CommandSandbox.probed(properties));
+    }
+
+    @Autowired
+    WorkspaceToolBox(ToolsProperties properties, CommandSandbox sandbox) {
         this.maxOutputBytes = properties.maxOutputBytes();
         List.of(
                         new ListFilesTool(properties),
@@ -35,7 +41,7 @@ class WorkspaceToolBox implements ToolBox {
                         new WriteFileTool(properties.maxFileBytes()),
                         new EditFileTool(properties.maxFileBytes()),
                         new SearchTool(properties),
-                        new RunCommandTool(properties))
+                        new RunCommandTool(properties, sandbox))
                 .forEach(tool -> tools.put(tool.name(), tool));
     }
 
