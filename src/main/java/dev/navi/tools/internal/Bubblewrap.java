@@ -1,5 +1,6 @@
 package dev.navi.tools.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ final class Bubblewrap {
             try {
                 arguments.addAll(
                         List.of("--symlink", Files.readSymbolicLink(directory).toString(), directory.toString()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // unreadable link: leave it out, as if it were missing
             }
         } else if (Files.isDirectory(directory)) {

@@ -126,34 +126,43 @@ final class CommandSandbox {
 
     private static Optional<String> probe(ToolsProperties properties) {
         Path directory = null;
+        Path log = null;
         try {
             directory = Files.createTempDirectory("navi-sandbox-probe");
+            log = Files.createTempFile("navi-sandbox-probe", ".log");
             List<String> line = new ArrayList<>(Bubblewrap.arguments(directory, properties.sandboxNetwork()));
             line.addAll(limits(properties));
             line.add("true");
             Process process = new ProcessBuilder(line)
                     .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(log.toFile())
                     .start();
-            String output;
-            try (var in = process.getInputStream()) {
-                output = new String(in.readNBytes(2048)).strip();
-            }
+            process.getOutputStream().close();
             if (!process.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.of("'bwrap ... true' did not end within " + PROBE_SECONDS + " s");
             }
             return process.exitValue() == 0
                     ? Optional.empty()
-                    : Optional.of("'bwrap ... true' exited with " + process.exitValue() + ": " + output);
+                    : Optional.of("'bwrap ... true' exited with " + process.exitValue() + ": "
+                            + Files.readString(log).strip());
         } catch (IOException e) {
             return Optional.of("cannot run bwrap: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("the probe was interrupted");
         } finally {
-            if (directory != null) {
-                directory.toFile().delete();
+            deleteQuietly(directory);
+            deleteQuietly(log);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                // a leftover empty file in the temporary directory
             }
         }
     }

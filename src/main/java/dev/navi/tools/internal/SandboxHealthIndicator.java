@@ -2,6 +2,7 @@ package dev.navi.tools.internal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class SandboxHealthIndicator implements HealthIndicator {
     public Health health() {
         Health.Builder builder =
                 !sandbox.available() && sandbox.mode() == SandboxMode.REQUIRED ? Health.down() : Health.up();
-        builder.withDetail("mode", sandbox.mode().name().toLowerCase(java.util.Locale.ROOT))
+        builder.withDetail("mode", sandbox.mode().name().toLowerCase(Locale.ROOT))
                 .withDetail("available", sandbox.available())
                 .withDetail("network", sandbox.network());
         sandbox.unavailableReason().ifPresent(reason -> builder.withDetail("reason", reason));

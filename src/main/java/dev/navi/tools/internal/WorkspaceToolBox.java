@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +27,6 @@ class WorkspaceToolBox implements ToolBox {
     private final Map<String, Tool> tools = new LinkedHashMap<>();
     private final int maxOutputBytes;
 
-    WorkspaceToolBox(ToolsProperties properties) {
-        this(properties, CommandSandbox.probed(properties));
-    }
-
-    @Autowired
     WorkspaceToolBox(ToolsProperties properties, CommandSandbox sandbox) {
         this.maxOutputBytes = properties.maxOutputBytes();
         List.of(
