@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One shell command run to its end or its deadline, inside the sandbox where there is one: output merged and
- * capped, stdin closed, the environment scrubbed, and no process of it left behind. The shell leads a session of its own, so
- * that everything it starts, double-forked or not, can be found and killed when it ends.
+ * One shell command run to its end or its deadline, inside the sandbox where there is one: output merged
+ * and capped, stdin closed, the environment scrubbed, and no process of it left behind. The shell (or
+ * bwrap) leads a session of its own, so that everything it starts, double-forked or not, can be found
+ * and killed when it ends; inside the sandbox, its PID namespace also dies with it.
  */
 final class RunCommand {
 
