@@ -59,6 +59,31 @@ class RunCommandTest {
         }
     }
 
+    /** Inside bubblewrap the pids and sessions a command prints are its namespace's; the host sees the writer stop. */
+    @Nested
+    class SessionsInsideTheSandbox {
+
+        @Test
+        void whenACommandDoubleForksAWriterThenItStopsWhenTheCommandEnds() throws Exception {
+            var ending = RunCommand.run(Sandboxes.bubblewrap(), root, DOUBLE_FORKED_WRITER, TIMEOUT, OUTPUT);
+
+            assertThat(ending.exitCode()).isZero();
+            assertThat(root.resolve("grow.txt")).exists();
+            assertFileStopsGrowing(root.resolve("grow.txt"));
+            assertThat(RunCommandToolTest.running("sleep 0.05; done")).isEmpty();
+        }
+
+        @Test
+        void whenACommandThatDoubleForkedTimesOutThenTheWriterStops() throws Exception {
+            var ending = RunCommand.run(
+                    Sandboxes.bubblewrap(), root, DOUBLE_FORKED_WRITER + "; sleep 30", Duration.ofSeconds(2), OUTPUT);
+
+            assertThat(ending.exitCode()).isNull();
+            assertFileStopsGrowing(root.resolve("grow.txt"));
+            assertThat(RunCommandToolTest.running("sleep 0.05; done")).isEmpty();
+        }
+    }
+
     /** The size must stay the same for a second; a surviving writer appends every 50 ms. */
     private static void assertFileStopsGrowing(Path file) throws IOException {
         long size = Files.size(file);
