@@ -63,6 +63,23 @@ class KubernetesManifestsTest {
         }
 
         @Test
+        void whenDeployedThenCommandsRunOnlyInTheSandboxWithoutNetworkAndWithoutCapabilities() {
+            var data = (Map<String, Object>)
+                    resource("ConfigMap", "navi-config").body().get("data");
+
+            assertThat(data)
+                    .containsEntry("NAVI_TOOLS_SANDBOX", "required")
+                    .containsEntry("NAVI_TOOLS_SANDBOX_NETWORK", "false");
+            assertThat((Boolean) at(container, "securityContext.allowPrivilegeEscalation"))
+                    .isFalse();
+            assertThat((List<String>) at(container, "securityContext.capabilities.drop"))
+                    .containsExactly("ALL");
+            assertThat((Boolean) at(
+                            resource("Deployment", "navi").body(), "spec.template.spec.securityContext.runAsNonRoot"))
+                    .isTrue();
+        }
+
+        @Test
         void whenResourcesAreSetThenRequestsAndAMemoryLimitExist() {
             assertThat((Map<String, Object>) at(container, "resources.requests"))
                     .containsKeys("cpu", "memory");

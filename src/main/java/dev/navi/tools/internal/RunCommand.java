@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One shell command run to its end or its deadline: output merged and capped, stdin closed, the
- * environment scrubbed, and no process of it left behind. The shell leads a session of its own, so
- * that everything it starts, double-forked or not, can be found and killed when it ends.
+ * One shell command run to its end or its deadline, inside the sandbox where there is one: output merged
+ * and capped, stdin closed, the environment scrubbed, and no process of it left behind. The shell (or
+ * bwrap) leads a session of its own, so that everything it starts, double-forked or not, can be found
+ * and killed when it ends; inside the sandbox, its PID namespace also dies with it.
  */
 final class RunCommand {
 
@@ -23,9 +25,13 @@ final class RunCommand {
 
     private RunCommand() {}
 
-    static Ending run(Path directory, String command, Duration timeout, int maxOutputBytes)
+    /**
+     * @throws ToolException when the sandbox is required but does not work here
+     */
+    static Ending run(CommandSandbox sandbox, Path directory, String command, Duration timeout, int maxOutputBytes)
             throws IOException, InterruptedException {
-        Process process = processBuilder(directory, command).start();
+        Process process = processBuilder(sandbox.commandLine(directory, command), directory)
+                .start();
         process.getOutputStream().close();
         ProcessTree tree = new ProcessTree(process);
         HeadTailBuffer output = new HeadTailBuffer(maxOutputBytes);
@@ -41,15 +47,15 @@ final class RunCommand {
         }
     }
 
-    private static ProcessBuilder processBuilder(Path directory, String command) {
-        ProcessBuilder builder = new ProcessBuilder("setsid", "/bin/sh", "-c", command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true);
+    private static ProcessBuilder processBuilder(List<String> commandLine, Path directory) {
+        ProcessBuilder builder =
+                new ProcessBuilder(commandLine).directory(directory.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.put("PATH", System.getenv().getOrDefault("PATH", DEFAULT_PATH));
         environment.put("HOME", directory.toString());
         environment.put("LANG", "C.UTF-8");
+        environment.put("TERM", "dumb");
         return builder;
     }
 

@@ -14,8 +14,10 @@ final class RunCommandTool implements Tool {
     private final Duration maxTimeout;
     private final int maxOutputBytes;
     private final long maxFileBytes;
+    private final CommandSandbox sandbox;
 
-    RunCommandTool(ToolsProperties properties) {
+    RunCommandTool(ToolsProperties properties, CommandSandbox sandbox) {
+        this.sandbox = sandbox;
         this.maxFileBytes = properties.maxFileBytes();
         this.defaultTimeout = properties.commandTimeout();
         this.maxTimeout = properties.maxCommandTimeout();
@@ -29,7 +31,8 @@ final class RunCommandTool implements Tool {
                 "Run a shell command with /bin/sh -c in the workspace root and return its exit code, duration "
                         + "and combined stdout and stderr (long output keeps its beginning and end). Standard input "
                         + "is closed, so interactive commands fail; the environment holds only PATH, HOME (the "
-                        + "workspace root) and LANG. The command is killed with all its child processes when it "
+                        + "workspace root), LANG and TERM." + confinement()
+                        + " The command is killed with all its child processes when it "
                         + "times out, and background processes do not outlive it. A process cannot write a file larger "
                         + "than " + maxFileBytes + " bytes (it is stopped with exit code 153).",
                 ParametersSchema.object()
@@ -51,8 +54,8 @@ final class RunCommandTool implements Tool {
             throw new ToolException("Field 'command' is empty; give the shell command to run.");
         }
         long start = System.nanoTime();
-        RunCommand.Ending ending =
-                RunCommand.run(workspace.root(), FileSizeLimit.limited(command, maxFileBytes), timeout, maxOutputBytes);
+        RunCommand.Ending ending = RunCommand.run(
+                sandbox, workspace.root(), FileSizeLimit.limited(command, maxFileBytes), timeout, maxOutputBytes);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String output = output(ending);
         if (ending.exitCode() == null) {
@@ -61,6 +64,16 @@ final class RunCommandTool implements Tool {
         }
         return ToolResult.command(
                 "Exit code " + ending.exitCode() + " after " + seconds(took) + " s.\n" + output, ending.exitCode());
+    }
+
+    private String confinement() {
+        if (!sandbox.available()) {
+            return "";
+        }
+        return " The command runs in a sandbox: only the workspace is writable, /tmp is empty and private, the "
+                + "system directories are read-only, other files of the server are not visible"
+                + (sandbox.network() ? "" : ", there is no network access (no downloads)")
+                + ", and CPU time, memory and processes are limited.";
     }
 
     private Duration timeout(Arguments arguments) {

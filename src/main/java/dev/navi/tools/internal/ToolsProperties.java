@@ -16,6 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxReadLines the most lines {@code read_file} returns in one call
  * @param maxFileBytes the largest file {@code write_file} and {@code edit_file} write, and the largest
  *     file a {@code run_command} process may write ({@code ulimit -f})
+ * @param sandbox {@code required} (commands only inside bubblewrap, refused without it), {@code auto} (inside
+ *     bubblewrap when it works here, else bare with a warning) or {@code off} (bare, with a warning)
+ * @param sandboxNetwork whether commands inside the sandbox may use the network (none at all by default)
+ * @param maxCommandCpuTime the CPU time each process of a sandboxed command may use
+ * @param maxCommandMemoryBytes the address space each process of a sandboxed command may map
+ * @param maxCommandProcesses the processes a sandboxed command may have at once (not enforced when NAVI runs as
+ *     root: Linux exempts root from this limit)
  */
 @ConfigurationProperties("navi.tools")
 record ToolsProperties(
@@ -25,9 +32,17 @@ record ToolsProperties(
         @DefaultValue("200") int maxSearchResults,
         @DefaultValue("1000") int maxListEntries,
         @DefaultValue("2000") int maxReadLines,
-        @DefaultValue("268435456") long maxFileBytes) {
+        @DefaultValue("268435456") long maxFileBytes,
+        @DefaultValue("auto") SandboxMode sandbox,
+        @DefaultValue("false") boolean sandboxNetwork,
+        @DefaultValue("600s") Duration maxCommandCpuTime,
+        @DefaultValue("8589934592") long maxCommandMemoryBytes,
+        @DefaultValue("256") int maxCommandProcesses) {
 
     static final long DEFAULT_MAX_FILE_BYTES = 268_435_456;
+    static final Duration DEFAULT_MAX_COMMAND_CPU_TIME = Duration.ofSeconds(600);
+    static final long DEFAULT_MAX_COMMAND_MEMORY_BYTES = 8_589_934_592L;
+    static final int DEFAULT_MAX_COMMAND_PROCESSES = 256;
 
     @ConstructorBinding
     ToolsProperties {}
@@ -47,6 +62,61 @@ record ToolsProperties(
                 maxListEntries,
                 maxReadLines,
                 DEFAULT_MAX_FILE_BYTES);
+    }
+
+    ToolsProperties(
+            Duration commandTimeout,
+            Duration maxCommandTimeout,
+            int maxOutputBytes,
+            int maxSearchResults,
+            int maxListEntries,
+            int maxReadLines,
+            long maxFileBytes) {
+        this(
+                commandTimeout,
+                maxCommandTimeout,
+                maxOutputBytes,
+                maxSearchResults,
+                maxListEntries,
+                maxReadLines,
+                maxFileBytes,
+                SandboxMode.AUTO,
+                false,
+                DEFAULT_MAX_COMMAND_CPU_TIME,
+                DEFAULT_MAX_COMMAND_MEMORY_BYTES,
+                DEFAULT_MAX_COMMAND_PROCESSES);
+    }
+
+    ToolsProperties withSandbox(SandboxMode mode, boolean network) {
+        return new ToolsProperties(
+                commandTimeout,
+                maxCommandTimeout,
+                maxOutputBytes,
+                maxSearchResults,
+                maxListEntries,
+                maxReadLines,
+                maxFileBytes,
+                mode,
+                network,
+                maxCommandCpuTime,
+                maxCommandMemoryBytes,
+                maxCommandProcesses);
+    }
+
+    ToolsProperties withCommandLimits(Duration cpuTime, long memoryBytes, int processes) {
+        return new ToolsProperties(
+                commandTimeout,
+                maxCommandTimeout,
+                maxOutputBytes,
+                maxSearchResults,
+                maxListEntries,
+                maxReadLines,
+                maxFileBytes,
+                sandbox,
+                sandboxNetwork,
+                cpuTime,
+                memoryBytes,
+                processes);
     }
 
     static ToolsProperties defaults() {

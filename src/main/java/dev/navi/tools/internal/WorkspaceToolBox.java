@@ -27,7 +27,7 @@ class WorkspaceToolBox implements ToolBox {
     private final Map<String, Tool> tools = new LinkedHashMap<>();
     private final int maxOutputBytes;
 
-    WorkspaceToolBox(ToolsProperties properties) {
+    WorkspaceToolBox(ToolsProperties properties, CommandSandbox sandbox) {
         this.maxOutputBytes = properties.maxOutputBytes();
         List.of(
                         new ListFilesTool(properties),
@@ -35,7 +35,7 @@ class WorkspaceToolBox implements ToolBox {
                         new WriteFileTool(properties.maxFileBytes()),
                         new EditFileTool(properties.maxFileBytes()),
                         new SearchTool(properties),
-                        new RunCommandTool(properties))
+                        new RunCommandTool(properties, sandbox))
                 .forEach(tool -> tools.put(tool.name(), tool));
     }
 

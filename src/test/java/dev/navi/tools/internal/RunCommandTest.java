@@ -24,12 +24,14 @@ class RunCommandTest {
     @TempDir
     Path root;
 
+    /** Without the sandbox, the session is what finds every process; inside, the PID namespace does too. */
     @Nested
-    class Sessions {
+    class SessionsWithoutSandbox {
 
         @Test
         void whenTheCommandRunsThenItLeadsItsOwnSession() throws Exception {
-            var ending = RunCommand.run(root, "cut -d' ' -f6 /proc/$$/stat; echo pid $$", TIMEOUT, OUTPUT);
+            var ending =
+                    RunCommand.run(Sandboxes.none(), root, "cut -d' ' -f6 /proc/$$/stat; echo pid $$", TIMEOUT, OUTPUT);
 
             var lines = ending.output().text().lines().toList();
             assertThat(lines.get(1)).isEqualTo("pid " + lines.get(0));
@@ -38,7 +40,7 @@ class RunCommandTest {
 
         @Test
         void whenACommandDoubleForksAWriterThenNoProcessOfItsSessionSurvivesTheEnd() throws Exception {
-            var ending = RunCommand.run(root, DOUBLE_FORKED_WRITER, TIMEOUT, OUTPUT);
+            var ending = RunCommand.run(Sandboxes.none(), root, DOUBLE_FORKED_WRITER, TIMEOUT, OUTPUT);
 
             assertThat(ending.exitCode()).isZero();
             assertThat(root.resolve("grow.txt")).exists();
@@ -48,11 +50,37 @@ class RunCommandTest {
 
         @Test
         void whenACommandThatDoubleForkedTimesOutThenNoProcessOfItsSessionSurvives() throws Exception {
-            var ending = RunCommand.run(root, DOUBLE_FORKED_WRITER + "; sleep 30", Duration.ofSeconds(2), OUTPUT);
+            var ending = RunCommand.run(
+                    Sandboxes.none(), root, DOUBLE_FORKED_WRITER + "; sleep 30", Duration.ofSeconds(2), OUTPUT);
 
             assertThat(ending.exitCode()).isNull();
             assertFileStopsGrowing(root.resolve("grow.txt"));
             assertNoneSurvives(session(ending.output().text()));
+        }
+    }
+
+    /** Inside bubblewrap the pids and sessions a command prints are its namespace's; the host sees the writer stop. */
+    @Nested
+    class SessionsInsideTheSandbox {
+
+        @Test
+        void whenACommandDoubleForksAWriterThenItStopsWhenTheCommandEnds() throws Exception {
+            var ending = RunCommand.run(Sandboxes.bubblewrap(), root, DOUBLE_FORKED_WRITER, TIMEOUT, OUTPUT);
+
+            assertThat(ending.exitCode()).isZero();
+            assertThat(root.resolve("grow.txt")).exists();
+            assertFileStopsGrowing(root.resolve("grow.txt"));
+            assertThat(RunCommandToolTest.running("sleep 0.05; done")).isEmpty();
+        }
+
+        @Test
+        void whenACommandThatDoubleForkedTimesOutThenTheWriterStops() throws Exception {
+            var ending = RunCommand.run(
+                    Sandboxes.bubblewrap(), root, DOUBLE_FORKED_WRITER + "; sleep 30", Duration.ofSeconds(2), OUTPUT);
+
+            assertThat(ending.exitCode()).isNull();
+            assertFileStopsGrowing(root.resolve("grow.txt"));
+            assertThat(RunCommandToolTest.running("sleep 0.05; done")).isEmpty();
         }
     }
 

@@ -16,7 +16,11 @@ final class ToolCalls {
     }
 
     ToolCalls(Path root, ToolsProperties properties) {
-        this.toolBox = new WorkspaceToolBox(properties);
+        this(root, properties, Sandboxes.bubblewrap(properties));
+    }
+
+    ToolCalls(Path root, ToolsProperties properties, CommandSandbox sandbox) {
+        this.toolBox = new WorkspaceToolBox(properties, sandbox);
         this.root = root;
     }
 
