@@ -86,8 +86,7 @@ class WorkspaceValidationTest {
         @Test
         void whenTheRootDoesNotExistThenUnavailableNamingThePathAndTheVariable() {
             Path missingRoot = temp.resolve("no-such-root");
-            var withoutRoot = new TaskWorkspaces(
-                    new WorkspaceProperties(missingRoot, temp.resolve("tasks"), Duration.ofMinutes(1), 1_000_000));
+            var withoutRoot = TestSettings.of(missingRoot, temp.resolve("tasks")).workspaces();
 
             assertThatThrownBy(() -> withoutRoot.validate(new LocalPath("project")))
                     .isInstanceOfSatisfying(
