@@ -86,7 +86,8 @@ class WorkspaceValidationTest {
         @Test
         void whenTheRootDoesNotExistThenUnavailableNamingThePathAndTheVariable() {
             Path missingRoot = temp.resolve("no-such-root");
-            var withoutRoot = TestSettings.of(missingRoot, temp.resolve("tasks")).workspaces();
+            var withoutRoot =
+                    TestSettings.of(missingRoot, temp.resolve("tasks")).workspaces();
 
             assertThatThrownBy(() -> withoutRoot.validate(new LocalPath("project")))
                     .isInstanceOfSatisfying(
