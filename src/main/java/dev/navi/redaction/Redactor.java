@@ -17,8 +17,10 @@ public final class Redactor {
     /** Shorter configured values (a test's "secret") would redact ordinary words. */
     static final int MIN_SECRET_LENGTH = 8;
 
+    /** How each shape begins; text with none of them at the start of a word is not matched at all. */
     private static final List<String> MARKERS =
-            List.of("sk-", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "AKIA", "earer", "EARER");
+            List.of("sk-", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "AKIA", "Bearer", "bearer", "BEARER");
+
     private static final Pattern SHAPES = Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"
             + "|\\bgh[pousr]_[A-Za-z0-9]{20,}"
             + "|\\bgithub_pat_[A-Za-z0-9_]{20,}"
@@ -73,12 +75,19 @@ public final class Redactor {
         return text != null && !text.equals(redact(text));
     }
 
+    /** At the start of a word: "task-" and "disk-" do not make the text a candidate. */
     private static boolean hasMarker(String text) {
         for (String marker : MARKERS) {
-            if (text.contains(marker)) {
-                return true;
+            for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+                if (at == 0 || !isWordCharacter(text.charAt(at - 1))) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 }
