@@ -48,6 +48,11 @@ final class EmbeddedAuthentication {
     static EmbeddedAuthentication of(Path dataDirectory) throws IOException {
         Path file = passwordFile(dataDirectory);
         if (!Files.exists(file)) {
+            if (isSecured(dataDirectory)) {
+                // a new password would not be the server's: fail now, not after the startup wait
+                throw new IOException("The embedded PostgreSQL in " + dataDirectory + " requires the password in "
+                        + file + ", which is missing: restore it, or start over with an empty data directory");
+            }
             create(file);
         }
         return new EmbeddedAuthentication(Files.readString(file).strip());
@@ -63,10 +68,10 @@ final class EmbeddedAuthentication {
 
     /** Sets the password and requires it, when the data directory's server still trusts connections. */
     void secure(Path dataDirectory, DataSource superuser) throws IOException {
-        Path hba = dataDirectory.resolve(HBA_FILE);
-        if (Files.readString(hba).equals(HBA)) {
+        if (isSecured(dataDirectory)) {
             return;
         }
+        Path hba = dataDirectory.resolve(HBA_FILE);
         log.info("Embedded PostgreSQL in {}: requiring the password of {}", dataDirectory, USER);
         try (var connection = superuser.getConnection();
                 var statement = connection.createStatement()) {
@@ -76,6 +81,11 @@ final class EmbeddedAuthentication {
         } catch (SQLException e) {
             throw new IOException("Cannot require a password on the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    private static boolean isSecured(Path dataDirectory) throws IOException {
+        Path hba = dataDirectory.resolve(HBA_FILE);
+        return Files.exists(hba) && Files.readString(hba).equals(HBA);
     }
 
     private static void create(Path file) throws IOException {

@@ -137,6 +137,19 @@ class EmbeddedDatabaseTest {
         }
 
         @Test
+        void whenThePasswordFileIsLostThenTheStartFailsNamingIt() throws Exception {
+            leaveDataWithKeptRow();
+            Path file = EmbeddedAuthentication.passwordFile(dataDirectory());
+            Files.delete(file);
+
+            assertThatThrownBy(() -> start(properties(0)))
+                    .hasMessageContaining("Cannot start embedded PostgreSQL")
+                    .hasRootCauseMessage("The embedded PostgreSQL in " + dataDirectory() + " requires the password in "
+                            + file + ", which is missing: restore it, or start over with an empty data directory");
+            assertThat(file).doesNotExist();
+        }
+
+        @Test
         void whenTheDataDirectoryTrustedEveryConnectionThenItRequiresThePasswordFromTheNextStart() throws Exception {
             try (var trusting = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory())
