@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Events and streaming",
-        allowedDependencies = {})
+        allowedDependencies = {"redaction"})
 package dev.navi.events;

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Observability",
-        allowedDependencies = {"events", "tasks", "tools"})
+        allowedDependencies = {"events", "redaction", "tasks", "tools"})
 package dev.navi.observability;

@@ -33,7 +33,7 @@ class DataSourceConfiguration {
     @Bean
     JdbcConnectionDetails naviConnectionDetails(DatabaseProperties properties, EmbeddedServer embeddedServer) {
         if (embeddedServer.isEmbedded()) {
-            return new Details(embeddedServer.jdbcUrl(), "postgres", null);
+            return new Details(embeddedServer.jdbcUrl(), EmbeddedAuthentication.USER, embeddedServer.password());
         }
         return new Details(properties.url(), properties.username(), properties.password());
     }

@@ -28,6 +28,7 @@ class EmbeddedServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private int port;
+    private EmbeddedAuthentication authentication;
     private EmbeddedPostgres postgres;
     private Postmaster postmaster;
     private boolean closed;
@@ -64,6 +65,10 @@ class EmbeddedServer implements AutoCloseable {
         return postmaster.pid();
     }
 
+    synchronized String password() {
+        return authentication.password();
+    }
+
     synchronized int port() {
         return port;
     }
@@ -83,6 +88,7 @@ class EmbeddedServer implements AutoCloseable {
     private void startPostgres() throws IOException {
         Files.createDirectories(dataDirectory);
         Postmaster.of(dataDirectory).ifPresent(this::stopOrphan);
+        authentication = EmbeddedAuthentication.of(dataDirectory);
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -94,8 +100,11 @@ class EmbeddedServer implements AutoCloseable {
                 // the library turns it off; a commit must survive a kill of the server that follows it
                 .setServerConfig("synchronous_commit", "on")
                 .setPort(port)
+                // the library's readiness check connects too
+                .setConnectConfig("password", authentication.password())
                 .start();
         port = postgres.getPort();
+        authentication.secure(dataDirectory, postgres.getPostgresDatabase());
         postmaster = Postmaster.of(dataDirectory)
                 .filter(Postmaster::isRunning)
                 .orElseThrow(

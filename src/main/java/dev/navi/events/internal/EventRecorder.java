@@ -1,6 +1,7 @@
 package dev.navi.events.internal;
 
 import dev.navi.events.TaskEvent;
+import dev.navi.redaction.Redactor;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Stores every published {@link TaskEvent} synchronously, in the publisher's thread, so the per-task
  * order is the publication order and an event is durable before anyone sees it; then wakes the
- * task's live streams once the transaction (if any) has committed.
+ * task's live streams once the transaction (if any) has committed. Secrets are redacted before the event
+ * is stored: every reader (stream, page, metrics) sees the redacted event only.
  */
 @Component
 class EventRecorder {
@@ -21,18 +23,21 @@ class EventRecorder {
     private final StreamHub hub;
     private final JsonMapper json;
     private final Clock clock;
+    private final Redactor redactor;
 
-    EventRecorder(EventStore store, StreamHub hub, JsonMapper json, Clock clock) {
+    EventRecorder(EventStore store, StreamHub hub, JsonMapper json, Clock clock, Redactor redactor) {
         this.store = store;
         this.hub = hub;
         this.json = json;
         this.clock = clock;
+        this.redactor = redactor;
     }
 
     @EventListener
     void on(TaskEvent event) {
         ObjectNode data = json.valueToTree(event);
         data.remove("taskId");
+        RedactedJson.redact(data, redactor);
         store.append(event.taskId(), TaskEvent.typeOf(event), clock.instant(), data);
         afterCommit(() -> hub.wake(event.taskId()));
     }

@@ -38,6 +38,10 @@ record ErrorEvent(
         }
     }
 
+    ErrorEvent withMessage(String redacted) {
+        return new ErrorEvent(fingerprint, errorClass, severity, component, taskId, redacted, occurredAt);
+    }
+
     /** Same class, component and origin: the same problem. Line numbers are left out, so a redeploy keeps it. */
     static String fingerprint(String errorClass, String component, List<String> origin) {
         try {

@@ -1,5 +1,6 @@
 package dev.navi.observability.internal;
 
+import dev.navi.redaction.Redactor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Writes error events on one thread of its own, so recording never blocks nor fails the code that
  * reported the error. What that thread logs is never recorded again (no recursion); when the queue is
  * full, events are dropped and the drop is logged. Stopping (also when a test context is paused) writes
- * what is queued; starting again starts a new thread.
+ * what is queued; starting again starts a new thread. Messages are stored redacted.
  */
 @Component
 class ErrorEventWriter implements SmartLifecycle {
@@ -26,15 +27,18 @@ class ErrorEventWriter implements SmartLifecycle {
 
     private final ErrorEventStore store;
     private final MeterRegistry registry;
+    private final Redactor redactor;
     private final BlockingQueue<ErrorEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
 
     private volatile boolean running;
     private Thread writer;
 
-    ErrorEventWriter(ErrorEventStore store, MeterRegistry registry, ObservabilityProperties properties) {
+    ErrorEventWriter(
+            ErrorEventStore store, MeterRegistry registry, ObservabilityProperties properties, Redactor redactor) {
         this.store = store;
         this.registry = registry;
+        this.redactor = redactor;
         this.queue = new ArrayBlockingQueue<>(properties.errorQueueCapacity());
     }
 
@@ -80,7 +84,7 @@ class ErrorEventWriter implements SmartLifecycle {
                 .register(registry)
                 .increment();
         try {
-            store.record(event);
+            store.record(event.withMessage(redactor.redact(event.message())));
         } catch (RuntimeException e) {
             log.warn("Cannot record error event {} of {}", event.errorClass(), event.component(), e);
         }

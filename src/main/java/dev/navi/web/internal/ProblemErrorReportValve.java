@@ -19,6 +19,8 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 
     ProblemErrorReportValve(JsonMapper json) {
         this.json = json;
+        setShowReport(false);
+        setShowServerInfo(false);
     }
 
     @Override
@@ -34,6 +36,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             response.setStatus(problem.getStatus());
+            SecurityHeadersFilter.apply(response);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             var writer = response.getReporter();
             if (writer != null) {

@@ -1,5 +1,6 @@
 package dev.navi.web.internal;
 
+import dev.navi.redaction.Redactor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +56,7 @@ final class Problems {
         if (path != null) {
             problem.setInstance(URI.create(safePath(path)));
         }
+        ProblemRedaction.redact(problem, Redactor.current());
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

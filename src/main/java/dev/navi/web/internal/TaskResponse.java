@@ -2,6 +2,7 @@ package dev.navi.web.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.navi.redaction.Redactor;
 import dev.navi.tasks.Task;
 import dev.navi.workspace.WorkspaceSource;
 import java.math.BigDecimal;
@@ -42,16 +43,17 @@ record TaskResponse(
 
     record Error(@JsonProperty("class") String errorClass, String message) {}
 
-    static TaskResponse of(Task task) {
+    /** The task as the API shows it: text that may quote a secret (prompt, summary, error) redacted. */
+    static TaskResponse of(Task task, Redactor redactor) {
         var limits = task.limits();
         var usage = task.usage();
         return new TaskResponse(
                 task.id(),
                 task.owner(),
                 task.status().wireName(),
-                task.prompt(),
+                redactor.redact(task.prompt()),
                 task.model(),
-                workspace(task.workspace()),
+                workspace(task.workspace(), redactor),
                 new Limits(
                         limits.maxIterations(),
                         limits.maxDuration().toSeconds(),
@@ -62,7 +64,7 @@ record TaskResponse(
                 task.finishedAt(),
                 task.iterations(),
                 task.stopReason() == null ? null : task.stopReason().wireName(),
-                task.summary(),
+                redactor.redact(task.summary()),
                 new Usage(
                         usage.inputTokens(),
                         usage.outputTokens(),
@@ -71,13 +73,15 @@ record TaskResponse(
                         usage.llmCalls()),
                 task.error() == null
                         ? null
-                        : new Error(task.error().errorClass(), task.error().message()));
+                        : new Error(
+                                task.error().errorClass(),
+                                redactor.redact(task.error().message())));
     }
 
-    private static Workspace workspace(WorkspaceSource source) {
+    private static Workspace workspace(WorkspaceSource source, Redactor redactor) {
         return switch (source) {
             case WorkspaceSource.LocalPath local -> new Workspace(local.path(), null, null);
-            case WorkspaceSource.GitRepository git -> new Workspace(null, git.url(), git.ref());
+            case WorkspaceSource.GitRepository git -> new Workspace(null, redactor.redact(git.url()), git.ref());
         };
     }
 }

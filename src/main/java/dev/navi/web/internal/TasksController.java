@@ -1,5 +1,6 @@
 package dev.navi.web.internal;
 
+import dev.navi.redaction.Redactor;
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.NewTask;
 import dev.navi.tasks.Task;
@@ -33,24 +34,26 @@ class TasksController {
     private final Tasks tasks;
     private final Workspaces workspaces;
     private final PublicUrls urls;
+    private final Redactor redactor;
 
-    TasksController(Tasks tasks, Workspaces workspaces, PublicUrls urls) {
+    TasksController(Tasks tasks, Workspaces workspaces, PublicUrls urls, Redactor redactor) {
         this.tasks = tasks;
         this.workspaces = workspaces;
         this.urls = urls;
+        this.redactor = redactor;
     }
 
     @Operation(summary = "Submit a task")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> submit(@RequestBody SubmitTaskRequest request) {
         var task = tasks.submit(newTask(request));
-        return ResponseEntity.created(urls.of("/api/v1/tasks/" + task.id())).body(TaskResponse.of(task));
+        return ResponseEntity.created(urls.of("/api/v1/tasks/" + task.id())).body(TaskResponse.of(task, redactor));
     }
 
     @Operation(summary = "A task")
     @GetMapping("/{id}")
     TaskResponse get(@PathVariable UUID id) {
-        return tasks.find(id).map(TaskResponse::of).orElseThrow(() -> new TaskNotFoundException(id));
+        return tasks.find(id).map(this::response).orElseThrow(() -> new TaskNotFoundException(id));
     }
 
     @Operation(summary = "Tasks, newest first")
@@ -60,13 +63,13 @@ class TasksController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         var page = tasks.list(status(status), cursor, limit);
-        return new TaskListResponse(page.items().stream().map(TaskResponse::of).toList(), page.nextCursor());
+        return new TaskListResponse(page.items().stream().map(this::response).toList(), page.nextCursor());
     }
 
     @Operation(summary = "Cancel a task: a queued one at once, a running one within a second")
     @PostMapping("/{id}/cancel")
     ResponseEntity<TaskResponse> cancel(@PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(TaskResponse.of(tasks.cancel(id)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(response(tasks.cancel(id)));
     }
 
     @Operation(summary = "Unified diff of the task's changes to its workspace copy")
@@ -159,5 +162,9 @@ class TasksController {
         return hasPath
                 ? new WorkspaceSource.LocalPath(workspace.path())
                 : new WorkspaceSource.GitRepository(workspace.git(), workspace.ref());
+    }
+
+    private TaskResponse response(Task task) {
+        return TaskResponse.of(task, redactor);
     }
 }

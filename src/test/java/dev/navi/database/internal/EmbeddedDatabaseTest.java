@@ -1,12 +1,16 @@
 package dev.navi.database.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +97,78 @@ class EmbeddedDatabaseTest {
 
             assertThat(server).isSameAs(EmbeddedServer.NONE);
             assertThat(server.isRunning()).isTrue();
+        }
+    }
+
+    @Nested
+    class Authentication {
+
+        @Test
+        void whenConnectingWithoutThePasswordThenRefused() {
+            var server = start(properties(0));
+
+            assertThatThrownBy(() -> dataSource(server, null).getConnection())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password");
+        }
+
+        @Test
+        void whenConnectingWithAWrongPasswordThenRefused() {
+            var server = start(properties(0));
+
+            assertThatThrownBy(() -> dataSource(server, "wrong").getConnection())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+        }
+
+        @Test
+        void whenRestartedThenThePasswordFileIsPrivateAndUnchanged() throws Exception {
+            Path file = EmbeddedAuthentication.passwordFile(dataDirectory());
+            leaveDataWithKeptRow();
+            String first = Files.readString(file);
+
+            var server = start(properties(0));
+
+            assertThat(file.getParent()).isEqualTo(home);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            assertThat(Files.readString(file)).isEqualTo(first).hasSizeGreaterThan(40);
+            assertThat(kept(server)).isEqualTo("still here");
+        }
+
+        @Test
+        void whenThePasswordFileIsLostThenTheStartFailsNamingIt() throws Exception {
+            leaveDataWithKeptRow();
+            Path file = EmbeddedAuthentication.passwordFile(dataDirectory());
+            Files.delete(file);
+
+            assertThatThrownBy(() -> start(properties(0)))
+                    .hasMessageContaining("Cannot start embedded PostgreSQL")
+                    .hasRootCauseMessage("The embedded PostgreSQL in " + dataDirectory() + " requires the password in "
+                            + file + ", which is missing: restore it, or start over with an empty data directory");
+            assertThat(file).doesNotExist();
+        }
+
+        @Test
+        void whenTheDataDirectoryTrustedEveryConnectionThenItRequiresThePasswordFromTheNextStart() throws Exception {
+            try (var trusting = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .start()) {
+                JdbcClient.create(trusting.getPostgresDatabase())
+                        .sql("create table kept as select 'still here' as value")
+                        .update();
+            }
+            assertThat(Files.readString(dataDirectory().resolve(EmbeddedAuthentication.HBA_FILE)))
+                    .contains("trust");
+
+            var server = start(properties(0));
+
+            assertThatThrownBy(() -> dataSource(server, null).getConnection()).isInstanceOf(SQLException.class);
+            assertThat(kept(server)).isEqualTo("still here");
+            assertThat(Files.readString(dataDirectory().resolve(EmbeddedAuthentication.HBA_FILE)))
+                    .doesNotContain("trust");
         }
     }
 
@@ -232,10 +308,15 @@ class EmbeddedDatabaseTest {
     }
 
     private static JdbcClient jdbc(EmbeddedServer server) {
+        return JdbcClient.create(dataSource(server, server.password()));
+    }
+
+    private static PGSimpleDataSource dataSource(EmbeddedServer server, String password) {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(server.jdbcUrl());
         dataSource.setUser("postgres");
-        return JdbcClient.create(dataSource);
+        dataSource.setPassword(password);
+        return dataSource;
     }
 
     private static int freePort() throws IOException {
