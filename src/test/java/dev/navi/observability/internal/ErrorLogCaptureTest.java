@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import dev.navi.redaction.Redactor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ class ErrorLogCaptureTest {
     private final ErrorLogCapture capture = new ErrorLogCapture(new ErrorEventWriter(
             new ErrorEventStore(null),
             new SimpleMeterRegistry(),
-            new ObservabilityProperties(false, Duration.ofSeconds(5), 10, 50, 200)));
+            new ObservabilityProperties(false, Duration.ofSeconds(5), 10, 50, 200),
+            new Redactor(List.of())));
 
     @AfterEach
     void destroy() {
