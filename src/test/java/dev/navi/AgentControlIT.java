@@ -148,7 +148,9 @@ class AgentControlIT extends NaviIntegrationTest {
             var finished = awaitFinished(id);
 
             assertThat(response.statusCode()).isEqualTo(202);
-            assertThat(Duration.between(cancelledAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.between(cancelledAt, Instant.now()))
+                    .as("the model call is abandoned, not waited out")
+                    .isLessThan(Duration.ofSeconds(5));
             assertThat(finished.get("status").asString()).isEqualTo("cancelled");
             assertThat(finished.get("stopReason").asString()).isEqualTo("cancelled");
             assertThat(types(stream(id))).last().isEqualTo("task.cancelled");

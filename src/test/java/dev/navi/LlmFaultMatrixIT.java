@@ -76,7 +76,9 @@ abstract class LlmFaultMatrixIT extends NaviIntegrationTest {
             assertThat(events).doesNotContain("llm.response").last().isEqualTo("task.failed");
         }
         if (expected.calls() == 1 && expected.errorClass() != null) {
-            assertThat(took).as("a non-retryable failure ends the task at once").isLessThan(Duration.ofSeconds(1));
+            assertThat(took)
+                    .as("a non-retryable failure ends the task without waiting to retry")
+                    .isLessThan(Duration.ofSeconds(10));
         }
         LlmFaultTable.record(scenario, variant(), requests.size(), waited, outcome(finished));
     }
@@ -125,7 +127,9 @@ abstract class LlmFaultMatrixIT extends NaviIntegrationTest {
         post("/api/v1/tasks/" + id + "/cancel", "");
         var finished = awaitFinished(id);
 
-        assertThat(Duration.between(cancelledAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.between(cancelledAt, Instant.now()))
+                .as("the 4 s retry wait is cut short")
+                .isLessThan(Duration.ofSeconds(3));
         assertThat(json.readTree(retry.getLast().data()).get("waitMs").asLong()).isEqualTo(4000);
         assertThat(finished.get("status").asString()).isEqualTo("cancelled");
         assertThat(simRequests(script)).hasSize(1);

@@ -116,6 +116,13 @@ abstract class NaviIntegrationTest {
         return sse.readAll(uri("/api/v1/tasks/" + id + "/events"), null);
     }
 
+    /** The stored events of a stream: heartbeats (no id) may land between any two, whenever a step is slow. */
+    protected static List<SseClient.Event> stored(List<SseClient.Event> events) {
+        return events.stream()
+                .filter(event -> !"heartbeat".equals(event.type()))
+                .toList();
+    }
+
     protected List<String> types(List<SseClient.Event> events) {
         return events.stream().map(SseClient.Event::type).toList();
     }

@@ -18,7 +18,7 @@ abstract class TaskRunScenarios extends NaviIntegrationTest {
         var id = task.get("id").asString();
         assertThat(task.get("status").asString()).isIn("queued", "running");
 
-        var events = stream(id);
+        var events = stored(stream(id));
 
         assertThat(types(events))
                 .containsExactly(
@@ -70,10 +70,10 @@ abstract class TaskRunScenarios extends NaviIntegrationTest {
     void whenStreamResumesWithLastEventIdThenExactlyTheMissingEventsArrive() {
         var workspace = NaviHome.workspace("resume-" + protocol(), "a.txt", "a\n");
         var id = submit("create-file", workspace, null).get("id").asString();
-        var all = stream(id);
+        var all = stored(stream(id));
 
-        var firstPart = sse.readUntil(uri("/api/v1/tasks/" + id + "/events"), null, e -> "5".equals(e.id()));
-        var rest = sse.readAll(uri("/api/v1/tasks/" + id + "/events"), "5");
+        var firstPart = stored(sse.readUntil(uri("/api/v1/tasks/" + id + "/events"), null, e -> "5".equals(e.id())));
+        var rest = stored(sse.readAll(uri("/api/v1/tasks/" + id + "/events"), "5"));
 
         assertThat(firstPart).hasSize(5);
         assertThat(rest)
