@@ -22,12 +22,14 @@ class TaskWorkspaces implements Workspaces {
     private static final Logger log = LoggerFactory.getLogger(TaskWorkspaces.class);
 
     private final WorkspaceProperties properties;
+    private final GitHostGuard hosts;
     private final SourceValidator validator;
     private final TaskDiffs diffs;
 
     TaskWorkspaces(WorkspaceProperties properties) {
         this.properties = properties;
-        this.validator = new SourceValidator(properties);
+        this.hosts = new GitHostGuard(properties.gitAllowedHosts());
+        this.validator = new SourceValidator(properties, hosts);
         this.diffs = new TaskDiffs(properties.maxDiffBytes(), properties.maxDiffFileSize());
     }
 
@@ -130,7 +132,7 @@ class TaskWorkspaces implements Workspaces {
     }
 
     private void clone(WorkspaceSource.GitRepository git, TaskDirectory task) throws IOException {
-        GitClone.cloneInto(git, validator.cloneUrl(git), task.work(), properties.cloneTimeout());
+        GitClone.cloneInto(git, validator.cloneUrl(git), task.work(), properties.cloneTimeout(), hosts);
         requireWithinCap(task, "The clone of " + git.url());
     }
 
