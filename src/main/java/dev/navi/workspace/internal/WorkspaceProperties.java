@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gitCheckTimeout how long the submission-time check of a git URL and ref may take
  * @param gitAllowedHosts host names and address blocks (CIDR, such as {@code 10.1.0.0/16}, or single
  *     addresses) that network git URLs may reach although they are internal: loopback, private,
- *     link-local, carrier-grade NAT, unique-local, multicast and unspecified addresses are refused
- *     otherwise
+ *     link-local, carrier-grade NAT, unique-local, multicast, reserved and unspecified addresses are
+ *     refused otherwise; a listed host name is let through without being looked up
  * @param maxCopyBytes the most bytes a task's copy may hold, checked when it is made and after each
  *     round of tool calls
  * @param retention how long a finished task's copy is kept; its diff and events stay in the database
