@@ -66,8 +66,9 @@ final class GitRemoteCheck {
     }
 
     private static WorkspaceException classified(String url, Exception e) {
-        if (GuardedHttp.refusal(e).isPresent()) {
-            return GuardedHttp.refusal(e).get();
+        var refused = GuardedHttp.refusal(e);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (e.getCause() instanceof NoRemoteRepositoryException) {
             return new WorkspaceException(Reason.GIT_REPOSITORY_NOT_FOUND, "No git repository at '" + url + "'.", e);

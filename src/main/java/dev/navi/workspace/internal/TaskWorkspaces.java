@@ -13,6 +13,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Task copies under {@code <tasksDirectory>/<taskId>/work}, each with a baseline beside it. */
@@ -26,9 +27,14 @@ class TaskWorkspaces implements Workspaces {
     private final SourceValidator validator;
     private final TaskDiffs diffs;
 
+    @Autowired
     TaskWorkspaces(WorkspaceProperties properties) {
+        this(properties, new GitHostGuard(properties.gitAllowedHosts()));
+    }
+
+    TaskWorkspaces(WorkspaceProperties properties, GitHostGuard hosts) {
         this.properties = properties;
-        this.hosts = new GitHostGuard(properties.gitAllowedHosts());
+        this.hosts = hosts;
         this.validator = new SourceValidator(properties, hosts);
         this.diffs = new TaskDiffs(properties.maxDiffBytes(), properties.maxDiffFileSize());
     }

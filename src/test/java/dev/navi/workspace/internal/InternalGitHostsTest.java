@@ -14,7 +14,9 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,7 @@ class InternalGitHostsTest {
         @ValueSource(
                 strings = {
                     "http://localhost/x.git",
+                    "http://2130706433/x.git",
                     "https://169.254.169.254/latest/meta-data",
                     "ssh://git@10.0.0.1/x.git",
                     "git://[::1]/x.git",
@@ -99,6 +102,26 @@ class InternalGitHostsTest {
             assertThat(refusal(workspaces("127.0.0.2/32"), "http://127.0.0.1:1/x.git")
                             .reason())
                     .isEqualTo(Reason.INVALID);
+        }
+    }
+
+    @Nested
+    class AtCloneTime {
+
+        @Test
+        void whenTheHostResolvesToAnInternalAddressByCloneTimeThenTheCloneIsRefused() {
+            var answers = new ArrayDeque<>(List.of("192.0.2.10", "10.0.0.1"));
+            var guard = new GitHostGuard(List.of(), host -> new InetAddress[] {InetAddress.ofLiteral(answers.poll())});
+            var workspaces = new TaskWorkspaces(
+                    TestSettings.of(root, temp.resolve("tasks")).properties(), guard);
+            guard.check("rebinding.example");
+
+            assertThatThrownBy(() -> workspaces.prepare(
+                            UUID.randomUUID(), new GitRepository("https://rebinding.example/x.git", null)))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID))
+                    .hasMessageContaining("'rebinding.example' resolves to an internal address (private)");
         }
     }
 
