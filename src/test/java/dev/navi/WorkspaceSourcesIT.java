@@ -1,9 +1,13 @@
 package dev.navi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.navi.workspace.FinishedTasks;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,8 @@ import tools.jackson.databind.JsonNode;
             "navi.llm.base-url=${navi.it.sim-url}",
             "navi.llm.model=claude-sim",
             "navi.database.embedded-data-directory=${navi.home}/pgdata-workspace-sources",
-            "navi.workspace.max-copy-bytes=300000"
+            "navi.workspace.max-copy-bytes=300000",
+            "navi.workspace.git-allowed-hosts=127.0.0.2/32"
         })
 class WorkspaceSourcesIT extends NaviIntegrationTest {
 
@@ -106,6 +111,51 @@ class WorkspaceSourcesIT extends NaviIntegrationTest {
 
             assertProblem(response, 400, "invalid-workspace");
             assertThat(totalTasks()).isEqualTo(before);
+        }
+    }
+
+    @Nested
+    class InternalHosts {
+
+        @Test
+        void whenOpenAndClosedLoopbackPortsAreSubmittedThenTheSameProblemAndNothingConnects() throws Exception {
+            try (var listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                int closed;
+                try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    closed = socket.getLocalPort();
+                }
+                long before = totalTasks();
+
+                var open = submitGit("http://127.0.0.1:" + listener.getLocalPort() + "/x.git", null);
+                var shut = submitGit("http://127.0.0.1:" + closed + "/x.git", null);
+
+                assertProblem(open, 400, "invalid-workspace");
+                assertProblem(shut, 400, "invalid-workspace");
+                assertThat(parse(shut).get("detail").asString())
+                        .isEqualTo(parse(open).get("detail").asString())
+                        .contains("internal address (loopback)", "navi.workspace.git-allowed-hosts");
+                assertThat(totalTasks()).isEqualTo(before);
+                listener.setSoTimeout(200);
+                assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://localhost/x.git", "http://169.254.169.254/latest/meta-data/x.git"})
+        void whenTheHostIsInternalThenInvalid(String url) {
+            assertProblem(submitGit(url, null), 400, "invalid-workspace");
+        }
+
+        @Test
+        void whenTheLoopbackAddressIsAllowListedThenItIsReachedAndItsFailureAnswered() throws Exception {
+            int closed;
+            try (var socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
+                closed = socket.getLocalPort();
+            }
+
+            var response = submitGit("http://127.0.0.2:" + closed + "/x.git", null);
+
+            assertProblem(response, 409, "workspace-unavailable");
         }
     }
 

@@ -20,13 +20,18 @@ final class GitClone {
 
     private GitClone() {}
 
-    /** Clones {@code cloneUrl} (the checked form of {@code source.url()}) into {@code work}. */
-    static void cloneInto(WorkspaceSource.GitRepository source, String cloneUrl, Path work, Duration timeout) {
+    /**
+     * Clones {@code cloneUrl} (the checked form of {@code source.url()}, its host checked just before)
+     * into {@code work}; each HTTP request, redirects included, is checked by {@code hosts} again.
+     */
+    static void cloneInto(
+            WorkspaceSource.GitRepository source, String cloneUrl, Path work, Duration timeout, GitHostGuard hosts) {
         long deadline = System.nanoTime() + timeout.toNanos();
         CloneCommand clone = Git.cloneRepository()
                 .setURI(cloneUrl)
                 .setDirectory(work.toFile())
                 .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                .setTransportConfigCallback(GuardedHttp.configure(hosts))
                 .setProgressMonitor(new EmptyProgressMonitor() {
                     @Override
                     public boolean isCancelled() {
@@ -40,7 +45,9 @@ final class GitClone {
         try (Git git = clone.call()) {
             log.debug("Cloned {} into {}", source.url(), git.getRepository().getWorkTree());
         } catch (GitAPIException | JGitInternalException e) {
-            String why = System.nanoTime() > deadline ? "it took longer than " + timeout : e.getMessage();
+            String why = System.nanoTime() > deadline
+                    ? "it took longer than " + timeout
+                    : GuardedHttp.refusal(e).map(Throwable::getMessage).orElse(e.getMessage());
             throw unavailable(source, why, e);
         }
     }

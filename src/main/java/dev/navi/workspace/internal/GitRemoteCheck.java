@@ -23,8 +23,8 @@ final class GitRemoteCheck {
      * @param url what the client gave, for messages
      * @param cloneUrl what is asked
      */
-    static void check(String url, String cloneUrl, String ref, Duration timeout) {
-        Collection<Ref> refs = listRefs(url, cloneUrl, timeout);
+    static void check(String url, String cloneUrl, String ref, Duration timeout, GitHostGuard hosts) {
+        Collection<Ref> refs = listRefs(url, cloneUrl, timeout, hosts);
         if (ref != null && refs.stream().map(Ref::getName).noneMatch(candidates(ref)::contains)) {
             throw new WorkspaceException(
                     Reason.GIT_REF_NOT_FOUND, "The git repository '" + url + "' has no branch or tag '" + ref + "'.");
@@ -35,7 +35,7 @@ final class GitRemoteCheck {
         return ref.startsWith(Constants.R_REFS) ? Set.of(ref) : Set.of(Constants.R_HEADS + ref, Constants.R_TAGS + ref);
     }
 
-    private static Collection<Ref> listRefs(String url, String cloneUrl, Duration timeout) {
+    private static Collection<Ref> listRefs(String url, String cloneUrl, Duration timeout, GitHostGuard hosts) {
         var refs = new AtomicReference<Collection<Ref>>();
         var failure = new AtomicReference<Exception>();
         Thread asking = Thread.ofVirtual().name("git-ls-remote").start(() -> {
@@ -43,6 +43,7 @@ final class GitRemoteCheck {
                 refs.set(Git.lsRemoteRepository()
                         .setRemote(cloneUrl)
                         .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                        .setTransportConfigCallback(GuardedHttp.configure(hosts))
                         .call());
             } catch (GitAPIException | JGitInternalException e) {
                 failure.set(e);
@@ -65,6 +66,10 @@ final class GitRemoteCheck {
     }
 
     private static WorkspaceException classified(String url, Exception e) {
+        var refused = GuardedHttp.refusal(e);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (e.getCause() instanceof NoRemoteRepositoryException) {
             return new WorkspaceException(Reason.GIT_REPOSITORY_NOT_FOUND, "No git repository at '" + url + "'.", e);
         }

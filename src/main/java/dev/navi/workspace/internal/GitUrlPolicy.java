@@ -18,7 +18,7 @@ import org.eclipse.jgit.lib.Repository;
  * Which git URLs a task may clone: https, http, ssh and git URLs (and {@code user@host:path}), and
  * {@code file://} URLs only inside the configured roots, never inside the tasks directory. Remote
  * helper transports ({@code ext::}, {@code fd::}) and anything that looks like a command-line option
- * are refused.
+ * are refused. Network URLs must not lead to internal addresses ({@link GitHostGuard}).
  */
 final class GitUrlPolicy {
 
@@ -28,17 +28,19 @@ final class GitUrlPolicy {
 
     private final List<Path> fileRoots;
     private final Path tasksDirectory;
+    private final GitHostGuard hosts;
 
-    GitUrlPolicy(List<Path> fileRoots, Path tasksDirectory) {
+    GitUrlPolicy(List<Path> fileRoots, Path tasksDirectory, GitHostGuard hosts) {
         this.fileRoots = List.copyOf(fileRoots);
         this.tasksDirectory = tasksDirectory;
+        this.hosts = hosts;
     }
 
     /**
      * The URL to clone: the given one, or for {@code file://} the real path of the repository.
      *
      * @throws WorkspaceException INVALID for a refused URL, GIT_REPOSITORY_NOT_FOUND for a missing
-     *     {@code file://} directory inside the roots
+     *     {@code file://} directory inside the roots, UNAVAILABLE for a host without an address
      */
     String cloneUrl(String url) {
         if (url == null || url.isBlank()) {
@@ -52,6 +54,7 @@ final class GitUrlPolicy {
                     + url.substring(0, url.indexOf("::") + 2) + "'), which is not allowed.");
         }
         if (SCP_LIKE.matcher(url).matches()) {
+            hosts.check(url.substring(url.indexOf('@') + 1, url.indexOf(':')));
             return url;
         }
         URI uri = parse(url);
@@ -82,7 +85,7 @@ final class GitUrlPolicy {
         }
     }
 
-    private static void checkHost(String url, URI uri) {
+    private void checkHost(String url, URI uri) {
         String authority = uri.getRawAuthority();
         if (authority != null && (authority.startsWith("-") || authority.contains("@-"))) {
             throw invalid("The git URL '" + url + "' looks like a command-line option.");
@@ -90,6 +93,7 @@ final class GitUrlPolicy {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw invalid("The git URL '" + url + "' has no host.");
         }
+        hosts.check(uri.getHost());
     }
 
     private Path localRepository(String url, URI uri) {

@@ -19,11 +19,13 @@ final class SourceValidator {
     private final Path root;
     private final GitUrlPolicy gitUrls;
     private final Duration gitCheckTimeout;
+    private final GitHostGuard hosts;
 
-    SourceValidator(WorkspaceProperties properties) {
+    SourceValidator(WorkspaceProperties properties, GitHostGuard hosts) {
         this.root = properties.root();
-        this.gitUrls = new GitUrlPolicy(properties.gitFileRoots(), properties.tasksDirectory());
+        this.gitUrls = new GitUrlPolicy(properties.gitFileRoots(), properties.tasksDirectory(), hosts);
         this.gitCheckTimeout = properties.gitCheckTimeout();
+        this.hosts = hosts;
     }
 
     void validate(WorkspaceSource source) {
@@ -49,18 +51,20 @@ final class SourceValidator {
         return real;
     }
 
-    /** The URL to clone after the syntax and policy checks; nothing is asked of the server. */
+    /**
+     * The URL to clone after the syntax and policy checks; nothing is asked of the server. Called again
+     * just before each clone, so the host's addresses are checked at submission and at clone time.
+     */
     String cloneUrl(WorkspaceSource.GitRepository git) {
-        String cloneUrl = gitUrls.cloneUrl(git.url());
         if (git.ref() != null) {
             GitUrlPolicy.checkRef(git.ref());
         }
-        return cloneUrl;
+        return gitUrls.cloneUrl(git.url());
     }
 
     /** The checks of {@link #cloneUrl}, then the server is asked whether the repository and ref exist. */
     void checkGit(WorkspaceSource.GitRepository git) {
-        GitRemoteCheck.check(git.url(), cloneUrl(git), git.ref(), gitCheckTimeout);
+        GitRemoteCheck.check(git.url(), cloneUrl(git), git.ref(), gitCheckTimeout, hosts);
     }
 
     private static Path checkedRelative(String path) {

@@ -13,6 +13,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Task copies under {@code <tasksDirectory>/<taskId>/work}, each with a baseline beside it. */
@@ -22,12 +23,19 @@ class TaskWorkspaces implements Workspaces {
     private static final Logger log = LoggerFactory.getLogger(TaskWorkspaces.class);
 
     private final WorkspaceProperties properties;
+    private final GitHostGuard hosts;
     private final SourceValidator validator;
     private final TaskDiffs diffs;
 
+    @Autowired
     TaskWorkspaces(WorkspaceProperties properties) {
+        this(properties, new GitHostGuard(properties.gitAllowedHosts()));
+    }
+
+    TaskWorkspaces(WorkspaceProperties properties, GitHostGuard hosts) {
         this.properties = properties;
-        this.validator = new SourceValidator(properties);
+        this.hosts = hosts;
+        this.validator = new SourceValidator(properties, hosts);
         this.diffs = new TaskDiffs(properties.maxDiffBytes(), properties.maxDiffFileSize());
     }
 
@@ -130,7 +138,7 @@ class TaskWorkspaces implements Workspaces {
     }
 
     private void clone(WorkspaceSource.GitRepository git, TaskDirectory task) throws IOException {
-        GitClone.cloneInto(git, validator.cloneUrl(git), task.work(), properties.cloneTimeout());
+        GitClone.cloneInto(git, validator.cloneUrl(git), task.work(), properties.cloneTimeout(), hosts);
         requireWithinCap(task, "The clone of " + git.url());
     }
 

@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gitFileRoots the directories {@code file://} git URLs may point into (empty: the workspaces
  *     root); the tasks directory is always refused
  * @param gitCheckTimeout how long the submission-time check of a git URL and ref may take
+ * @param gitAllowedHosts host names and address blocks (CIDR, such as {@code 10.1.0.0/16}, or single
+ *     addresses) that network git URLs may reach although they are internal: loopback, private,
+ *     link-local, carrier-grade NAT, unique-local, multicast, reserved and unspecified addresses are
+ *     refused otherwise; a listed host name is let through without being looked up
  * @param maxCopyBytes the most bytes a task's copy may hold, checked when it is made and after each
  *     round of tool calls
  * @param retention how long a finished task's copy is kept; its diff and events stay in the database
@@ -35,6 +39,7 @@ record WorkspaceProperties(
         @DefaultValue("2097152") long maxDiffFileSize,
         @DefaultValue List<Path> gitFileRoots,
         @DefaultValue("10s") Duration gitCheckTimeout,
+        @DefaultValue List<String> gitAllowedHosts,
         @DefaultValue("1073741824") long maxCopyBytes,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration sweepInterval,
@@ -43,6 +48,7 @@ record WorkspaceProperties(
     WorkspaceProperties {
         Objects.requireNonNull(root, "navi.workspace.root must be set");
         Objects.requireNonNull(tasksDirectory, "navi.workspace.tasks-directory must be set");
+        gitAllowedHosts = gitAllowedHosts == null ? List.of() : List.copyOf(gitAllowedHosts);
         gitFileRoots = gitFileRoots == null || gitFileRoots.isEmpty() ? List.of(root) : List.copyOf(gitFileRoots);
     }
 }

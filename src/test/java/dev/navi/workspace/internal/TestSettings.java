@@ -6,26 +6,36 @@ import java.util.List;
 
 /** Workspace settings for tests: the defaults, with the one value a test is about changed. */
 record TestSettings(
-        Path root, Path tasks, Duration cloneTimeout, long maxDiffBytes, long maxDiffFileSize, long maxCopyBytes) {
+        Path root,
+        Path tasks,
+        Duration cloneTimeout,
+        long maxDiffBytes,
+        long maxDiffFileSize,
+        long maxCopyBytes,
+        List<String> gitAllowedHosts) {
 
     static TestSettings of(Path root, Path tasks) {
-        return new TestSettings(root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000, 1L << 30);
+        return new TestSettings(root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000, 1L << 30, List.of());
     }
 
     TestSettings cloneTimeout(Duration timeout) {
-        return new TestSettings(root, tasks, timeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes);
+        return new TestSettings(root, tasks, timeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes, gitAllowedHosts);
     }
 
     TestSettings maxDiffBytes(long bytes) {
-        return new TestSettings(root, tasks, cloneTimeout, bytes, maxDiffFileSize, maxCopyBytes);
+        return new TestSettings(root, tasks, cloneTimeout, bytes, maxDiffFileSize, maxCopyBytes, gitAllowedHosts);
     }
 
     TestSettings maxDiffFileSize(long bytes) {
-        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, bytes, maxCopyBytes);
+        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, bytes, maxCopyBytes, gitAllowedHosts);
     }
 
     TestSettings maxCopyBytes(long bytes) {
-        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, bytes);
+        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, bytes, gitAllowedHosts);
+    }
+
+    TestSettings gitAllowedHosts(String... hosts) {
+        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes, List.of(hosts));
     }
 
     WorkspaceProperties properties() {
@@ -37,6 +47,7 @@ record TestSettings(
                 maxDiffFileSize,
                 List.of(),
                 Duration.ofSeconds(10),
+                gitAllowedHosts,
                 maxCopyBytes,
                 Duration.ofDays(7),
                 Duration.ofHours(1),

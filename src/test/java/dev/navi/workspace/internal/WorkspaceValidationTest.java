@@ -9,6 +9,7 @@ import dev.navi.workspace.WorkspaceException.Reason;
 import dev.navi.workspace.WorkspaceSource;
 import dev.navi.workspace.WorkspaceSource.GitRepository;
 import dev.navi.workspace.WorkspaceSource.LocalPath;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,10 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkspaceValidationTest {
+
+    /** {@code example.invalid} stands for a public host (a documentation address); nothing is looked up. */
+    private static final GitHostGuard PUBLIC_TEST_HOSTS = new GitHostGuard(List.of(), host ->
+            new InetAddress[] {InetAddress.ofLiteral(host.endsWith(".invalid") ? "192.0.2.1" : host)});
 
     @TempDir
     Path temp;
@@ -191,7 +196,7 @@ class WorkspaceValidationTest {
         @Test
         void whenAFileUrlPointsIntoTheTasksDirectoryThenInvalidEvenWhenTheRootHoldsIt() throws Exception {
             Path tasksInRoot = Files.createDirectories(root.resolve("tasks/some-task/work"));
-            var policy = new GitUrlPolicy(List.of(root), root.resolve("tasks"));
+            var policy = new GitUrlPolicy(List.of(root), root.resolve("tasks"), PUBLIC_TEST_HOSTS);
 
             assertThatThrownBy(() -> policy.cloneUrl(tasksInRoot.toUri().toString()))
                     .isInstanceOfSatisfying(
@@ -215,7 +220,8 @@ class WorkspaceValidationTest {
         @Test
         void whenAFileUrlIsOutsideTheDefaultRootButInsideAConfiguredOneThenAccepted() throws Exception {
             Path elsewhere = Files.createDirectories(temp.resolve("git-mirrors/repo.git"));
-            var policy = new GitUrlPolicy(List.of(temp.resolve("git-mirrors")), temp.resolve("tasks"));
+            var policy =
+                    new GitUrlPolicy(List.of(temp.resolve("git-mirrors")), temp.resolve("tasks"), PUBLIC_TEST_HOSTS);
 
             assertThat(policy.cloneUrl(elsewhere.toUri().toString()))
                     .isEqualTo(elsewhere.toRealPath().toUri().toString());
@@ -247,7 +253,7 @@ class WorkspaceValidationTest {
         }
 
         private GitUrlPolicy policy() {
-            return new GitUrlPolicy(List.of(root), temp.resolve("tasks"));
+            return new GitUrlPolicy(List.of(root), temp.resolve("tasks"), PUBLIC_TEST_HOSTS);
         }
 
         private void assertInvalid(String url, String message) {
@@ -306,7 +312,11 @@ class WorkspaceValidationTest {
         }
 
         @Test
-        void whenTheServerCannotBeReachedThenUnavailableWithGitsMessage() {
+        void whenAnAllowListedServerCannotBeReachedThenUnavailableWithGitsMessage() {
+            workspaces = TestSettings.of(root, temp.resolve("tasks"))
+                    .gitAllowedHosts("127.0.0.1/32")
+                    .workspaces();
+
             assertRejected(
                     new GitRepository("https://127.0.0.1:1/repo.git", null),
                     Reason.UNAVAILABLE,
