@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.navi.workspace.FinishedTasks;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
@@ -13,10 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.transport.Daemon;
+import org.eclipse.jgit.transport.PreUploadHook;
+import org.eclipse.jgit.transport.UploadPack;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,6 +194,72 @@ class WorkspaceSourcesIT extends NaviIntegrationTest {
                                     .map(item -> item.get("component").asString() + "/"
                                             + item.get("severity").asString()))
                             .containsExactly("workspace/warning"));
+        }
+
+        @Test
+        void whenTheTaskIsCancelledDuringTheCloneThenItEndsCancelledNotWorkspaceUnavailable() throws Exception {
+            var fetching = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            var daemon = stallingGitDaemon(repository("stalled-clone"), fetching, release);
+            try {
+                var url = "git://127.0.0.2:" + daemon.getAddress().getPort() + "/repo";
+                var response = submitGit(url, "main");
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                var id = parse(response).get("id").asString();
+                assertThat(fetching.await(60, TimeUnit.SECONDS))
+                        .as("the clone asks for the pack")
+                        .isTrue();
+
+                post("/api/v1/tasks/" + id + "/cancel", "");
+                var finished = awaitFinished(id);
+
+                assertThat(finished.get("status").asString()).isEqualTo("cancelled");
+                assertThat(finished.get("stopReason").asString()).isEqualTo("cancelled");
+            } finally {
+                release.countDown();
+                daemon.stop();
+            }
+        }
+
+        /** A git:// server that advertises the repository's refs and holds every pack until released. */
+        private Daemon stallingGitDaemon(Path directory, CountDownLatch fetching, CountDownLatch release)
+                throws Exception {
+            var repository = Git.open(directory.toFile()).getRepository();
+            var daemon = new Daemon(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            daemon.getService("git-upload-pack").setEnabled(true);
+            daemon.setRepositoryResolver((request, name) -> {
+                repository.incrementOpen();
+                return repository;
+            });
+            daemon.setUploadPackFactory((request, db) -> {
+                var upload = new UploadPack(db);
+                upload.setPreUploadHook(new PreUploadHook() {
+                    @Override
+                    public void onBeginNegotiateRound(UploadPack up, Collection<? extends ObjectId> wants, int cnt) {}
+
+                    @Override
+                    public void onEndNegotiateRound(
+                            UploadPack up,
+                            Collection<? extends ObjectId> wants,
+                            int cntCommon,
+                            int cntNotFound,
+                            boolean ready) {}
+
+                    @Override
+                    public void onSendPack(
+                            UploadPack up, Collection<? extends ObjectId> wants, Collection<? extends ObjectId> haves) {
+                        fetching.countDown();
+                        try {
+                            release.await(120, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+                return upload;
+            });
+            daemon.start();
+            return daemon;
         }
 
         @Test

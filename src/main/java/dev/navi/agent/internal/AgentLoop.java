@@ -85,6 +85,10 @@ final class AgentLoop {
     }
 
     private TaskOutcome workspaceFailed(WorkspaceException e, Path root) {
+        if (control.stopReason() != null) {
+            // a cancel or the wall clock interrupted the copy or clone: that is why it failed
+            return stopped(control.stopReason(), null);
+        }
         var reason = WorkspaceFailures.stopReason(e);
         // a copy past its cap is not staged for a diff: that would copy its bytes once more
         var diffable = reason == StopReason.WORKSPACE_TOO_LARGE ? null : root;
