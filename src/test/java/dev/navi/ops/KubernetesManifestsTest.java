@@ -37,6 +37,27 @@ class KubernetesManifestsTest {
                 at(resource("Deployment", "navi").body(), "spec.template.spec.containers.0");
 
         @Test
+        void whenProbedOrScrapedThenTheManagementPortAnswersNotThePublicOne() {
+            var ports = (List<Map<String, Object>>) at(container, "ports");
+            var env = (List<Map<String, Object>>) at(container, "env");
+            var managementPort = ports.stream()
+                    .filter(p -> "management".equals(p.get("name")))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("containerPort");
+
+            assertThat(env).contains(Map.of("name", "MANAGEMENT_SERVER_PORT", "value", String.valueOf(managementPort)));
+            assertThat((String) at(container, "livenessProbe.httpGet.port")).isEqualTo("management");
+            assertThat((String) at(container, "readinessProbe.httpGet.port")).isEqualTo("management");
+            assertThat((String) at(container, "startupProbe.httpGet.port")).isEqualTo("management");
+            assertThat((String) at(resource("ServiceMonitor", "navi").body(), "spec.endpoints.0.port"))
+                    .isEqualTo("management");
+            assertThat((String) at(
+                            resource("Ingress", "navi").body(), "spec.rules.0.http.paths.0.backend.service.port.name"))
+                    .isEqualTo("http");
+        }
+
+        @Test
         void whenProbedThenLivenessAndReadinessUseNavisHealthGroups() {
             assertThat((String) at(container, "livenessProbe.httpGet.path")).isEqualTo("/health/live");
             assertThat((String) at(container, "readinessProbe.httpGet.path")).isEqualTo("/health/ready");
