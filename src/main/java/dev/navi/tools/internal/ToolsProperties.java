@@ -2,7 +2,6 @@ package dev.navi.tools.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -37,89 +36,4 @@ record ToolsProperties(
         @DefaultValue("false") boolean sandboxNetwork,
         @DefaultValue("600s") Duration maxCommandCpuTime,
         @DefaultValue("8589934592") long maxCommandMemoryBytes,
-        @DefaultValue("256") int maxCommandProcesses) {
-
-    static final long DEFAULT_MAX_FILE_BYTES = 268_435_456;
-    static final Duration DEFAULT_MAX_COMMAND_CPU_TIME = Duration.ofSeconds(600);
-    static final long DEFAULT_MAX_COMMAND_MEMORY_BYTES = 8_589_934_592L;
-    static final int DEFAULT_MAX_COMMAND_PROCESSES = 256;
-
-    @ConstructorBinding
-    ToolsProperties {}
-
-    ToolsProperties(
-            Duration commandTimeout,
-            Duration maxCommandTimeout,
-            int maxOutputBytes,
-            int maxSearchResults,
-            int maxListEntries,
-            int maxReadLines) {
-        this(
-                commandTimeout,
-                maxCommandTimeout,
-                maxOutputBytes,
-                maxSearchResults,
-                maxListEntries,
-                maxReadLines,
-                DEFAULT_MAX_FILE_BYTES);
-    }
-
-    ToolsProperties(
-            Duration commandTimeout,
-            Duration maxCommandTimeout,
-            int maxOutputBytes,
-            int maxSearchResults,
-            int maxListEntries,
-            int maxReadLines,
-            long maxFileBytes) {
-        this(
-                commandTimeout,
-                maxCommandTimeout,
-                maxOutputBytes,
-                maxSearchResults,
-                maxListEntries,
-                maxReadLines,
-                maxFileBytes,
-                SandboxMode.AUTO,
-                false,
-                DEFAULT_MAX_COMMAND_CPU_TIME,
-                DEFAULT_MAX_COMMAND_MEMORY_BYTES,
-                DEFAULT_MAX_COMMAND_PROCESSES);
-    }
-
-    ToolsProperties withSandbox(SandboxMode mode, boolean network) {
-        return new ToolsProperties(
-                commandTimeout,
-                maxCommandTimeout,
-                maxOutputBytes,
-                maxSearchResults,
-                maxListEntries,
-                maxReadLines,
-                maxFileBytes,
-                mode,
-                network,
-                maxCommandCpuTime,
-                maxCommandMemoryBytes,
-                maxCommandProcesses);
-    }
-
-    ToolsProperties withCommandLimits(Duration cpuTime, long memoryBytes, int processes) {
-        return new ToolsProperties(
-                commandTimeout,
-                maxCommandTimeout,
-                maxOutputBytes,
-                maxSearchResults,
-                maxListEntries,
-                maxReadLines,
-                maxFileBytes,
-                sandbox,
-                sandboxNetwork,
-                cpuTime,
-                memoryBytes,
-                processes);
-    }
-
-    static ToolsProperties defaults() {
-        return new ToolsProperties(Duration.ofSeconds(120), Duration.ofSeconds(600), 32768, 200, 1000, 2000);
-    }
-}
+        @DefaultValue("256") int maxCommandProcesses) {}

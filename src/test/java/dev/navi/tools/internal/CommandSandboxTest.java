@@ -115,10 +115,10 @@ class CommandSandboxTest {
     }
 
     private ToolCalls calls(CommandSandbox sandbox) {
-        return new ToolCalls(root, ToolsProperties.defaults(), sandbox);
+        return new ToolCalls(root, ToolSettings.defaults(), sandbox);
     }
 
     private static ToolsProperties properties(SandboxMode mode) {
-        return ToolsProperties.defaults().withSandbox(mode, false);
+        return ToolSettings.sandboxed(ToolSettings.defaults(), mode, false);
     }
 }

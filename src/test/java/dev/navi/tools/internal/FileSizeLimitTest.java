@@ -23,7 +23,7 @@ class FileSizeLimitTest {
     void setUp() {
         tools = new ToolCalls(
                 root,
-                new ToolsProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), 32768, 200, 1000, 2000, LIMIT));
+                ToolSettings.limits(Duration.ofSeconds(30), Duration.ofSeconds(60), 32768, 200, 1000, 2000, LIMIT));
     }
 
     @Test
@@ -68,10 +68,5 @@ class FileSizeLimitTest {
 
         assertThat(outcome.output()).contains("rc=0");
         assertThat(root.resolve("small.bin")).hasSize(60000);
-    }
-
-    @Test
-    void whenTheDefaultsAreUsedThenAFileMayHoldAQuarterGibibyte() {
-        assertThat(ToolsProperties.defaults().maxFileBytes()).isEqualTo(256L * 1024 * 1024);
     }
 }

@@ -29,7 +29,7 @@ class FileToolsTest {
     private ToolCalls withLimits(int maxListEntries, int maxReadLines) {
         return new ToolCalls(
                 root,
-                new ToolsProperties(
+                ToolSettings.limits(
                         Duration.ofSeconds(5), Duration.ofSeconds(10), 32768, 200, maxListEntries, maxReadLines));
     }
 

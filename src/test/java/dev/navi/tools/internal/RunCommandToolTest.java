@@ -83,7 +83,7 @@ class RunCommandToolTest {
         @Test
         void whenOutputIsLargerThanTheCapThenHeadAndTailAreKeptAndTheCutIsSaid() {
             ToolCalls capped = new ToolCalls(
-                    root, new ToolsProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), 4096, 200, 1000, 2000));
+                    root, ToolSettings.limits(Duration.ofSeconds(10), Duration.ofSeconds(20), 4096, 200, 1000, 2000));
 
             ToolOutcome outcome = capped.call("run_command", "command", "echo FIRST; seq 1 100000; echo LAST");
 
@@ -127,7 +127,7 @@ class RunCommandToolTest {
         @Test
         void whenTimeoutAboveTheMaximumIsAskedThenTheMaximumApplies() {
             ToolCalls strict = new ToolCalls(
-                    root, new ToolsProperties(Duration.ofSeconds(10), Duration.ofSeconds(1), 32768, 200, 1000, 2000));
+                    root, ToolSettings.limits(Duration.ofSeconds(10), Duration.ofSeconds(1), 32768, 200, 1000, 2000));
 
             ToolOutcome outcome = strict.call("run_command", "command", "sleep 20", "timeout_seconds", 500);
 

@@ -37,7 +37,7 @@ class SandboxTest {
         Files.writeString(
                 Files.createDirectories(home.resolve("tasks/task-b/work")).resolve("secret.txt"), "other");
         Files.writeString(Files.createDirectories(home.resolve("pgdata")).resolve("PG_VERSION"), "17");
-        tools = new ToolCalls(work, ToolsProperties.defaults().withSandbox(SandboxMode.REQUIRED, false));
+        tools = new ToolCalls(work, ToolSettings.sandboxed(ToolSettings.defaults(), SandboxMode.REQUIRED, false));
     }
 
     @Nested
@@ -121,7 +121,7 @@ class SandboxTest {
             long cap = 8L * 1024 * 1024;
             ToolCalls capped = new ToolCalls(
                     work,
-                    new ToolsProperties(Duration.ofSeconds(60), Duration.ofSeconds(60), 32768, 200, 1000, 2000, cap));
+                    ToolSettings.limits(Duration.ofSeconds(60), Duration.ofSeconds(60), 32768, 200, 1000, 2000, cap));
 
             ToolOutcome outcome = capped.call("run_command", "command", "head -c 2G /dev/zero > big.bin; echo rc=$?");
 
@@ -169,7 +169,7 @@ class SandboxTest {
         @Test
         void whenTheNetworkIsAllowedThenTheCommandSharesTheServersNetwork() throws Exception {
             ToolCalls networked =
-                    new ToolCalls(work, ToolsProperties.defaults().withSandbox(SandboxMode.REQUIRED, true));
+                    new ToolCalls(work, ToolSettings.sandboxed(ToolSettings.defaults(), SandboxMode.REQUIRED, true));
             try (ServerSocket server = new ServerSocket(0)) {
                 server.setSoTimeout(10_000);
                 CompletableFuture<Boolean> accepted = CompletableFuture.supplyAsync(() -> accepts(server));
@@ -201,9 +201,11 @@ class SandboxTest {
         void whenManyProcessesAreForkedThenTheDeadlineEndsThemAllAndTheServiceStillRunsCommands() throws Exception {
             ToolCalls limited = new ToolCalls(
                     work,
-                    ToolsProperties.defaults()
-                            .withSandbox(SandboxMode.REQUIRED, false)
-                            .withCommandLimits(Duration.ofSeconds(60), 8L << 30, 32));
+                    ToolSettings.commandLimits(
+                            ToolSettings.sandboxed(ToolSettings.defaults(), SandboxMode.REQUIRED, false),
+                            Duration.ofSeconds(60),
+                            8L << 30,
+                            32));
             CompletableFuture<ToolOutcome> bomb = CompletableFuture.supplyAsync(() -> limited.call(
                     "run_command",
                     "command",
@@ -228,9 +230,11 @@ class SandboxTest {
         void whenACommandBurnsCpuThenItIsStoppedAtTheCpuLimit() {
             ToolCalls limited = new ToolCalls(
                     work,
-                    ToolsProperties.defaults()
-                            .withSandbox(SandboxMode.REQUIRED, false)
-                            .withCommandLimits(Duration.ofSeconds(1), 8L << 30, 256));
+                    ToolSettings.commandLimits(
+                            ToolSettings.sandboxed(ToolSettings.defaults(), SandboxMode.REQUIRED, false),
+                            Duration.ofSeconds(1),
+                            8L << 30,
+                            256));
 
             ToolOutcome outcome = limited.call(
                     "run_command", "command", "sh -c 'while :; do :; done'; echo \"[exit $?]\"", "timeout_seconds", 60);
@@ -242,9 +246,11 @@ class SandboxTest {
         void whenACommandMapsMoreMemoryThanTheLimitThenTheAllocationFails() {
             ToolCalls limited = new ToolCalls(
                     work,
-                    ToolsProperties.defaults()
-                            .withSandbox(SandboxMode.REQUIRED, false)
-                            .withCommandLimits(Duration.ofSeconds(60), 256L << 20, 256));
+                    ToolSettings.commandLimits(
+                            ToolSettings.sandboxed(ToolSettings.defaults(), SandboxMode.REQUIRED, false),
+                            Duration.ofSeconds(60),
+                            256L << 20,
+                            256));
 
             ToolOutcome outcome = limited.call("run_command", "command", "python3 -c \"b = bytearray(512 << 20)\"");
 

@@ -9,8 +9,8 @@ final class Sandboxes {
 
     /** Fails, never skips, when bubblewrap does not work here. */
     static CommandSandbox bubblewrap(ToolsProperties properties) {
-        CommandSandbox sandbox =
-                CommandSandbox.probed(properties.withSandbox(SandboxMode.REQUIRED, properties.sandboxNetwork()));
+        CommandSandbox sandbox = CommandSandbox.probed(
+                ToolSettings.sandboxed(properties, SandboxMode.REQUIRED, properties.sandboxNetwork()));
         if (!sandbox.available()) {
             return fail("bubblewrap does not work here ("
                     + sandbox.unavailableReason().orElseThrow() + "). It comes"
@@ -21,10 +21,10 @@ final class Sandboxes {
     }
 
     static CommandSandbox bubblewrap() {
-        return bubblewrap(ToolsProperties.defaults());
+        return bubblewrap(ToolSettings.defaults());
     }
 
     static CommandSandbox none() {
-        return CommandSandbox.probed(ToolsProperties.defaults().withSandbox(SandboxMode.OFF, false));
+        return CommandSandbox.probed(ToolSettings.sandboxed(ToolSettings.defaults(), SandboxMode.OFF, false));
     }
 }

@@ -74,7 +74,7 @@ class SearchToolTest {
     void whenMoreMatchesThanTheCapThenStoppedWithANote() throws Exception {
         write("many.txt", "hit\n".repeat(10));
         ToolCalls capped = new ToolCalls(
-                root, new ToolsProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), 32768, 3, 1000, 2000));
+                root, ToolSettings.limits(Duration.ofSeconds(5), Duration.ofSeconds(10), 32768, 3, 1000, 2000));
 
         ToolOutcome outcome = capped.call("search", "pattern", "hit");
 

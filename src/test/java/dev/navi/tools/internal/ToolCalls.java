@@ -12,7 +12,7 @@ final class ToolCalls {
     private final Path root;
 
     ToolCalls(Path root) {
-        this(root, ToolsProperties.defaults());
+        this(root, ToolSettings.defaults());
     }
 
     ToolCalls(Path root, ToolsProperties properties) {

@@ -17,7 +17,7 @@ class ToolsConfigurationTest {
     @Test
     void whenNothingIsConfiguredThenTheDefaultsApply() {
         runner.run(context -> {
-            assertThat(context.getBean(ToolsProperties.class)).isEqualTo(ToolsProperties.defaults());
+            assertThat(context.getBean(ToolsProperties.class)).isEqualTo(ToolSettings.defaults());
             assertThat(context.getBean(ToolBox.class).specs()).hasSize(6);
         });
     }

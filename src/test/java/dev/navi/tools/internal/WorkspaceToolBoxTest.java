@@ -202,7 +202,7 @@ class WorkspaceToolBoxTest {
         @Test
         void whenOutputIsLargerThanTheCapThenItIsTruncatedWithANote() throws Exception {
             ToolCalls small = new ToolCalls(
-                    root, new ToolsProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), 1000, 200, 1000, 2000));
+                    root, ToolSettings.limits(Duration.ofSeconds(5), Duration.ofSeconds(10), 1000, 200, 1000, 2000));
             Files.writeString(root.resolve("big.txt"), "x".repeat(200) + "\n" + "y".repeat(5000) + "\n");
 
             ToolOutcome outcome = small.call("read_file", "path", "big.txt");
