@@ -8,6 +8,9 @@ public interface ToolBox {
 
     List<ToolSpec> specs();
 
+    /** Whether a call of this tool can change the workspace's files; false for an unknown tool. */
+    boolean changesFiles(String toolName);
+
     /**
      * Runs one tool call in {@code workspaceRoot}. Never throws for bad input: unknown tools, invalid
      * JSON, missing fields and confinement violations come back as {@link ToolOutcome.Failed}.

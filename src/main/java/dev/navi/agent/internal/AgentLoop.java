@@ -122,7 +122,9 @@ final class AgentLoop {
                         StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
             }
             state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
-            with.workspaces().checkSize(task.id());
+            if (tools.changesFiles(response.toolCalls())) {
+                with.workspaces().checkSize(task.id()); // walks the whole copy: not after read-only rounds
+            }
         }
     }
 

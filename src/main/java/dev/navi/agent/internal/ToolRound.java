@@ -24,6 +24,11 @@ final class ToolRound {
         this.publish = publish;
     }
 
+    /** Whether any of these calls could have changed the workspace's files. */
+    boolean changesFiles(List<ToolCall> calls) {
+        return calls.stream().anyMatch(call -> tools.changesFiles(call.name()));
+    }
+
     /** The results to give back to the model, one per call, errors included. */
     List<LlmMessage.ToolResult> run(Path root, int iteration, List<ToolCall> calls) throws InterruptedException {
         var results = new ArrayList<LlmMessage.ToolResult>();

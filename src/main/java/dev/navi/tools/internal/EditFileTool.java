@@ -16,6 +16,11 @@ final class EditFileTool implements Tool {
     }
 
     @Override
+    public boolean changesFiles() {
+        return true;
+    }
+
+    @Override
     public ToolSpec spec() {
         return new ToolSpec(
                 "edit_file",

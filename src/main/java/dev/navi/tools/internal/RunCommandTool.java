@@ -25,6 +25,11 @@ final class RunCommandTool implements Tool {
     }
 
     @Override
+    public boolean changesFiles() {
+        return true;
+    }
+
+    @Override
     public ToolSpec spec() {
         return new ToolSpec(
                 "run_command",

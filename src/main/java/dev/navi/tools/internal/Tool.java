@@ -16,4 +16,9 @@ interface Tool {
     default String name() {
         return spec().name();
     }
+
+    /** Whether a call can add to or change the files of the workspace. */
+    default boolean changesFiles() {
+        return false;
+    }
 }

@@ -40,6 +40,12 @@ class WorkspaceToolBox implements ToolBox {
     }
 
     @Override
+    public boolean changesFiles(String toolName) {
+        var tool = tools.get(toolName);
+        return tool != null && tool.changesFiles();
+    }
+
+    @Override
     public List<ToolSpec> specs() {
         return tools.values().stream().map(Tool::spec).toList();
     }

@@ -16,6 +16,11 @@ final class WriteFileTool implements Tool {
     }
 
     @Override
+    public boolean changesFiles() {
+        return true;
+    }
+
+    @Override
     public ToolSpec spec() {
         return new ToolSpec(
                 "write_file",

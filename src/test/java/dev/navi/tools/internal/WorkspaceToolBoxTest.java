@@ -51,6 +51,15 @@ class WorkspaceToolBoxTest {
         }
 
         @Test
+        void whenAskedWhichToolsChangeFilesThenWritesEditsAndCommandsOnly() {
+            var toolBox = tools.toolBox();
+
+            assertThat(List.of("write_file", "edit_file", "run_command")).allMatch(toolBox::changesFiles);
+            assertThat(List.of("read_file", "list_files", "search", "no_such_tool"))
+                    .noneMatch(toolBox::changesFiles);
+        }
+
+        @Test
         void whenSchemaOfEditFileThenAllThreeFieldsAreRequired() {
             ToolSpec edit = tools.toolBox().specs().stream()
                     .filter(spec -> spec.name().equals("edit_file"))
