@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     link-local, carrier-grade NAT, unique-local, multicast, reserved and unspecified addresses are
  *     refused otherwise; a listed host name is let through without being looked up
  * @param maxCopyBytes the most bytes a task's copy may hold, checked when it is made and after each
- *     round of tool calls
+ *     round of tool calls that wrote files or ran a command
  * @param retention how long a finished task's copy is kept; its diff and events stay in the database
  * @param sweepInterval how often copies past their retention are removed
  * @param diskUsageInterval how often the disk used by task copies is measured for the metrics
