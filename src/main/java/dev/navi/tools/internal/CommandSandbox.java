@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ final class CommandSandbox {
     private final boolean network;
     private final List<String> limits;
     private final Optional<String> unavailable;
+    private final LongAdder refusals = new LongAdder();
 
     private CommandSandbox(ToolsProperties properties, Optional<String> unavailable) {
         this.mode = properties.sandbox();
@@ -59,6 +61,11 @@ final class CommandSandbox {
         return unavailable;
     }
 
+    /** How many commands were refused because the sandbox is required and does not work. */
+    long refusals() {
+        return refusals.sum();
+    }
+
     boolean network() {
         return network;
     }
@@ -69,6 +76,7 @@ final class CommandSandbox {
             return true;
         }
         if (mode == SandboxMode.REQUIRED) {
+            refusals.increment();
             throw new ToolException("run_command is disabled: navi.tools.sandbox is 'required' but the command sandbox "
                     + "(bubblewrap) does not work on this server (" + unavailable.orElseThrow() + "). No command was "
                     + "run; use the file tools instead.");

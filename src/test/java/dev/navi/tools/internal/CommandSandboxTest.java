@@ -22,7 +22,8 @@ class CommandSandboxTest {
 
         @Test
         void whenTheSandboxIsRequiredButMissingThenRunCommandIsRefusedAndNothingRuns() {
-            ToolCalls tools = calls(CommandSandbox.unavailable(properties(SandboxMode.REQUIRED), MISSING));
+            CommandSandbox sandbox = CommandSandbox.unavailable(properties(SandboxMode.REQUIRED), MISSING);
+            ToolCalls tools = calls(sandbox);
 
             ToolOutcome outcome = tools.call("run_command", "command", "touch ran.txt");
 
@@ -31,6 +32,7 @@ class CommandSandboxTest {
                     .startsWith("run_command is disabled: navi.tools.sandbox is 'required'")
                     .contains(MISSING, "No command was run");
             assertThat(root.resolve("ran.txt")).doesNotExist();
+            assertThat(sandbox.refusals()).isEqualTo(1);
         }
 
         @Test
