@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code audit_log} table: appended to under a lock, never updated or deleted. */
-final class AuditStore {
+final class AuditStore implements ChainVerifier.Rows {
 
     /** The advisory lock every append holds until its transaction ends: one chain across all processes. */
     static final long APPEND_LOCK = 0x6e617669_61756469L; // "naviaudi"
@@ -57,7 +57,8 @@ final class AuditStore {
     }
 
     /** Rows in chain order after {@code afterSeq}; the verifier walks the whole table with it. */
-    List<AuditRow> after(long afterSeq, int limit) {
+    @Override
+    public List<AuditRow> after(long afterSeq, int limit) {
         return jdbc.sql("select " + COLUMNS + " from audit_log where seq > :after order by seq limit :limit")
                 .param("after", afterSeq)
                 .param("limit", limit)

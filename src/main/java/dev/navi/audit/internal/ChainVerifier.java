@@ -13,11 +13,16 @@ final class ChainVerifier implements AuditVerifier {
 
     private static final int BATCH = 500;
 
-    private final AuditStore store;
+    private final Rows store;
     private final AuditKeys keys;
     private final RowSeal seal;
 
-    ChainVerifier(AuditStore store, AuditKeys keys, RowSeal seal) {
+    /** The rows in seq order after a seq, a batch at a time. */
+    interface Rows {
+        java.util.List<AuditRow> after(long afterSeq, int limit);
+    }
+
+    ChainVerifier(Rows store, AuditKeys keys, RowSeal seal) {
         this.store = store;
         this.keys = keys;
         this.seal = seal;
