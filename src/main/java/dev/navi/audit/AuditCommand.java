@@ -33,7 +33,9 @@ public final class AuditCommand {
         var spring = new SpringApplication(application);
         spring.setWebApplicationType(WebApplicationType.NONE);
         spring.setLogStartupInfo(false);
-        spring.setDefaultProperties(java.util.Map.of("logging.level.root", "warn"));
+        // the summary line is the output; other modules' startup warnings are about serving, not this
+        spring.setDefaultProperties(
+                java.util.Map.of("logging.level.root", "error", "logging.level.dev.navi.audit", "warn"));
         spring.addInitializers(AuditCommand::refuseARunningEmbeddedServer);
         try (ConfigurableApplicationContext context = spring.run(settings)) {
             var report = context.getBean(AuditVerifier.class).verify();
