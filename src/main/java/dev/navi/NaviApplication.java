@@ -1,5 +1,6 @@
 package dev.navi;
 
+import dev.navi.audit.AuditCommand;
 import dev.navi.llmsim.LlmSim;
 import java.time.Clock;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The one executable: {@code serve} (the default) runs NAVI; {@code llm-sim} runs the scripted LLM
- * provider server.
+ * provider server; {@code audit verify} checks the audit log's chain.
  */
 @SpringBootApplication
 public class NaviApplication {
@@ -21,9 +22,11 @@ public class NaviApplication {
         switch (command) {
             case "serve" -> SpringApplication.run(NaviApplication.class, rest);
             case "llm-sim" -> LlmSim.run(rest);
+            case "audit" -> System.exit(AuditCommand.run(NaviApplication.class, rest));
             case "--version", "version" -> System.out.println("navi " + version());
             default -> {
-                System.err.println("Unknown command '" + command + "'. Commands: serve (default), llm-sim, --version");
+                System.err.println("Unknown command '" + command
+                        + "'. Commands: serve (default), llm-sim, audit verify, --version");
                 System.exit(2);
             }
         }

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Agent",
-        allowedDependencies = {"events", "llm", "tasks", "tools", "workspace"})
+        allowedDependencies = {"audit", "events", "llm", "tasks", "tools", "workspace"})
 package dev.navi.agent;

@@ -1,5 +1,6 @@
 package dev.navi.agent.internal;
 
+import dev.navi.audit.AuditLog;
 import dev.navi.llm.LlmGateway;
 import dev.navi.llm.ToolDefinition;
 import dev.navi.tasks.TaskQueue;
@@ -22,6 +23,7 @@ class AgentConfiguration {
     AgentLoop.Collaborators agentCollaborators(
             LlmGateway llm,
             ToolBox tools,
+            AuditLog audit,
             Workspaces workspaces,
             TaskQueue queue,
             ApplicationEventPublisher events,
@@ -30,7 +32,7 @@ class AgentConfiguration {
                 .map(spec -> new ToolDefinition(spec.name(), spec.description(), spec.parametersSchemaJson()))
                 .toList();
         return new AgentLoop.Collaborators(
-                llm, tools, workspaces, queue, events, properties, systemPrompt(), definitions);
+                llm, tools, audit, workspaces, queue, events, properties, systemPrompt(), definitions);
     }
 
     private static String systemPrompt() {

@@ -1,5 +1,7 @@
 package dev.navi.agent.internal;
 
+import dev.navi.audit.AuditLog;
+import dev.navi.audit.AuditWriteException;
 import dev.navi.events.TaskEvent;
 import dev.navi.llm.CallContext;
 import dev.navi.llm.LlmException;
@@ -44,7 +46,7 @@ final class AgentLoop {
         this.with = with;
         this.state = new LoopState(task.prompt());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
-        this.tools = new ToolRound(task.id(), with.tools(), this::publish);
+        this.tools = new ToolRound(task, with.tools(), new CommandAudit(with.audit()), this::publish);
         this.calls = new CallContext(
                 new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, this::publish));
     }
@@ -53,6 +55,7 @@ final class AgentLoop {
     record Collaborators(
             LlmGateway llm,
             ToolBox tools,
+            AuditLog audit,
             Workspaces workspaces,
             TaskQueue queue,
             ApplicationEventPublisher events,
@@ -75,6 +78,13 @@ final class AgentLoop {
             return failed(StopReason.LLM_ERROR, new TaskError(e.errorClass().wireName(), e.getMessage()), root);
         } catch (InterruptedException e) {
             return stopped(control.stopReason() == null ? StopReason.CANCELLED : control.stopReason(), root);
+        } catch (AuditWriteException e) {
+            // whatever else happened, a command ran without its audit record: that is why the task ends
+            log.error("Task {} stopped: a command's audit record could not be written", task.id(), e);
+            return failed(
+                    StopReason.INTERNAL_ERROR,
+                    new TaskError("audit_write_failed", "A command ran but its audit record could not be written"),
+                    root);
         } catch (RuntimeException e) {
             if (control.stopReason() != null) {
                 return stopped(control.stopReason(), root);

@@ -3,6 +3,7 @@ package dev.navi.agent.internal;
 import dev.navi.events.TaskEvent;
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.ToolCall;
+import dev.navi.tasks.Task;
 import dev.navi.tools.ToolBox;
 import dev.navi.tools.ToolOutcome;
 import java.nio.file.Path;
@@ -14,13 +15,17 @@ import java.util.function.Consumer;
 /** Runs the tool calls of one model reply in order, with a {@code tool.call} and a {@code tool.result} each. */
 final class ToolRound {
 
+    private final Task task;
     private final UUID taskId;
     private final ToolBox tools;
+    private final CommandAudit audit;
     private final Consumer<TaskEvent> publish;
 
-    ToolRound(UUID taskId, ToolBox tools, Consumer<TaskEvent> publish) {
-        this.taskId = taskId;
+    ToolRound(Task task, ToolBox tools, CommandAudit audit, Consumer<TaskEvent> publish) {
+        this.task = task;
+        this.taskId = task.id();
         this.tools = tools;
+        this.audit = audit;
         this.publish = publish;
     }
 
@@ -35,7 +40,7 @@ final class ToolRound {
         for (var call : calls) {
             publish.accept(
                     new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson()));
-            var outcome = tools.execute(root, call.name(), call.argumentsJson());
+            var outcome = execute(root, call);
             boolean ok = ok(outcome);
             publish.accept(new TaskEvent.ToolCallCompleted(
                     taskId,
@@ -46,9 +51,25 @@ final class ToolRound {
                     outcome.output(),
                     exitCode(outcome),
                     outcome.duration().toMillis()));
+            if (call.name().equals(CommandAudit.RUN_COMMAND)) {
+                // after the event that it ran, before the model sees its result: a failed record ends the task
+                audit.ran(task, call.argumentsJson(), outcome);
+            }
             results.add(new LlmMessage.ToolResult(call.id(), outcome.output(), !ok));
         }
         return results;
+    }
+
+    private ToolOutcome execute(Path root, ToolCall call) throws InterruptedException {
+        try {
+            return tools.execute(root, call.name(), call.argumentsJson());
+        } catch (InterruptedException e) {
+            if (call.name().equals(CommandAudit.RUN_COMMAND)) {
+                Thread.interrupted(); // the record is written in full; the stop goes on below
+                audit.interrupted(task, call.argumentsJson());
+            }
+            throw e;
+        }
     }
 
     private static boolean ok(ToolOutcome outcome) {
