@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(
         properties = {
             "navi.security.jwt.secret=" + TenantIsolationIT.SECRET,
+            "navi.tasks.quotas.tenants.initech.max-queued=0",
             "navi.llm.provider=anthropic",
             "navi.llm.anthropic-api-key=sk-ant-test",
             "navi.llm.base-url=${navi.it.sim-url}",
@@ -41,6 +42,7 @@ class TenantIsolationIT extends NaviIntegrationTest {
     private static final String ACME = TestTokens.hs256(SECRET, "alice", "acme", "tasks:read tasks:write");
     private static final String GLOBEX = TestTokens.hs256(SECRET, "bob", "globex", "tasks:read tasks:write");
     private static final String ADMIN = TestTokens.hs256(SECRET, "root", "default", "admin");
+    private static final String INITECH = TestTokens.hs256(SECRET, "carol", "initech", "tasks:read tasks:write");
 
     private String acmeTask;
     private String globexTask;
@@ -168,6 +170,27 @@ class TenantIsolationIT extends NaviIntegrationTest {
 
             assertThat(events.get(0).get("workspace").asString()).isEqualTo("acme-project");
             assertThat(taskAs(ACME, acmeTask).get("status").asString()).isEqualTo("succeeded");
+        }
+    }
+
+    @Nested
+    class Quotas {
+
+        @Test
+        void whenATenantIsAtItsQueuedQuotaThenTheSubmissionIs429NamingTheQuotaWithRetryAfter() {
+            NaviHome.workspaceOf("initech", "initech-project", "README.md", "initech\n");
+            var before = listIds(INITECH, "/api/v1/tasks?limit=100");
+
+            var response = submitRaw(INITECH, "{\"prompt\": \"x\", \"workspace\": {\"path\": \"initech-project\"}}");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+            var problem = parse(response);
+            assertThat(problem.get("type").asString()).isEqualTo("urn:navi:problem:quota-exceeded");
+            assertThat(problem.get("quota").asString()).isEqualTo("queued");
+            assertThat(problem.get("limit").asInt()).isZero();
+            assertThat(listIds(INITECH, "/api/v1/tasks?limit=100")).isEqualTo(before);
         }
     }
 
