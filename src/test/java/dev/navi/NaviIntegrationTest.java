@@ -41,7 +41,7 @@ abstract class NaviIntegrationTest {
     @DynamicPropertySource
     static void naviProperties(DynamicPropertyRegistry registry) {
         registry.add("navi.home", NaviHome.HOME::toString);
-        registry.add("navi.workspace.root", NaviHome.WORKSPACES::toString);
+        registry.add("navi.workspace.root", NaviHome.WORKSPACES_ROOT::toString);
         // each application context (one per provider configuration) runs its own embedded server
         registry.add("navi.database.embedded-data-directory", () -> NaviHome.HOME + "/pgdata-${random.uuid}");
         registry.add("navi.it.sim-url", TestLlmSim.SIM::baseUrl);

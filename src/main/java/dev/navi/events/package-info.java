@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Events and streaming",
-        allowedDependencies = {"redaction"})
+        allowedDependencies = {"redaction", "security"})
 package dev.navi.events;

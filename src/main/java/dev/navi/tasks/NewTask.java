@@ -4,13 +4,12 @@ import dev.navi.workspace.WorkspaceSource;
 import java.math.BigDecimal;
 
 /**
- * A task to submit. {@code owner}, {@code model} and each limit may be null: the configured default
- * applies.
+ * A task to submit. {@code model} and each limit may be null: the configured default applies. The
+ * tenant and owner are the caller's, never part of the request.
  *
  * @param maxDurationSeconds wall-clock limit in seconds
  */
 public record NewTask(
-        String owner,
         String prompt,
         WorkspaceSource workspace,
         String model,

@@ -4,9 +4,15 @@ import dev.navi.workspace.WorkspaceSource;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A task as stored. Optional fields are null until they apply. */
+/**
+ * A task as stored. Optional fields are null until they apply.
+ *
+ * @param tenant the tenant the task belongs to
+ * @param owner the subject of the caller who submitted it
+ */
 public record Task(
         UUID id,
+        String tenant,
         String owner,
         TaskStatus status,
         String prompt,

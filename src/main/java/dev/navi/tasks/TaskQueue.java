@@ -13,7 +13,17 @@ import java.util.UUID;
  */
 public interface TaskQueue {
 
-    /** Claims the oldest queued task, marks it running and publishes {@code task.started}. */
+    /**
+     * A task by id, whatever its tenant: for the system's own bookkeeping (workers, metrics), never to
+     * answer a request (that is {@link Tasks#find}).
+     */
+    Optional<Task> find(UUID taskId);
+
+    /**
+     * Claims the oldest queued task of a tenant below its running quota, marks it running and publishes
+     * {@code task.started}. Tasks of tenants with their most tasks running wait, behind them the others
+     * go first.
+     */
     Optional<ClaimedTask> claimNext(String workerId, Duration lease);
 
     /** Records the iterations and usage so far, and extends the lease. */

@@ -1,8 +1,9 @@
 /**
  * Tasks: submission, state, limits, the queue workers claim from, and cancellation. A task's row and
- * its lifecycle events change together in one transaction.
+ * its lifecycle events change together in one transaction. Every task belongs to a tenant: callers see
+ * their own tenant's tasks only, and quotas apply per tenant.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Tasks",
-        allowedDependencies = {"events", "llm", "workspace"})
+        allowedDependencies = {"events", "llm", "security", "workspace"})
 package dev.navi.tasks;

@@ -3,7 +3,10 @@ package dev.navi.workspace;
 /** Where a task's workspace comes from. */
 public sealed interface WorkspaceSource {
 
-    /** A directory relative to the workspaces root ({@code NAVI_WORKSPACES_ROOT}). */
+    /**
+     * A directory relative to the task's tenant's directory under the workspaces root: {@code
+     * <NAVI_WORKSPACES_ROOT>/<tenant>/<path>}.
+     */
     record LocalPath(String path) implements WorkspaceSource {}
 
     /** Any URL JGit can clone ({@code file://} included), at {@code ref} (default branch when null). */

@@ -8,21 +8,25 @@ public interface Workspaces {
 
     /**
      * Checks a source at submission time, before anything is stored: the path is relative,
-     * has no {@code ..}, and exists under the root; a git URL is allowed (see docs/api.md) and the
-     * git server, asked within {@code navi.workspace.git-check-timeout}, has the repository and ref.
+     * has no {@code ..}, and exists in the tenant's directory {@code <root>/<tenant>}; a git URL is
+     * allowed (see docs/api.md; {@code file://} URLs stay in the tenant's directory unless
+     * {@code navi.workspace.git-file-roots} is set) and the git server, asked within {@code
+     * navi.workspace.git-check-timeout}, has the repository and ref.
      *
+     * @param tenant the tenant the task belongs to: {@code [a-z0-9][a-z0-9._-]{0,62}}, else INVALID
      * @throws WorkspaceException when the source cannot be used
      */
-    void validate(WorkspaceSource source);
+    void validate(String tenant, WorkspaceSource source);
 
     /**
      * Makes the task's private copy under {@code NAVI_HOME} and records its baseline, so that
      * {@link #diff(UUID)} later shows only the task's own changes. The source is never modified.
      *
+     * @param tenant the tenant the task belongs to, whose directory a local path is relative to
      * @return the root directory of the copy, where tools run
      * @throws WorkspaceException when the copy or clone fails
      */
-    Path prepare(UUID taskId, WorkspaceSource source);
+    Path prepare(UUID taskId, String tenant, WorkspaceSource source);
 
     /**
      * The diff (git format, {@code git apply} accepts it on the source as prepared) of the copy

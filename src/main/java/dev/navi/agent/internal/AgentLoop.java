@@ -66,7 +66,7 @@ final class AgentLoop {
     TaskOutcome run() {
         Path root = null;
         try {
-            root = with.workspaces().prepare(task.id(), task.workspace());
+            root = with.workspaces().prepare(task.id(), task.tenant(), task.workspace());
             return loop(root);
         } catch (WorkspaceException e) {
             return workspaceFailed(e, root);

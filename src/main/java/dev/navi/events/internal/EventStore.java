@@ -74,12 +74,4 @@ class EventStore {
                 .filter(TaskEvent::isTerminal)
                 .isPresent();
     }
-
-    boolean exists(UUID taskId) {
-        return jdbc.sql("select count(*) from task_event_sequences where task_id = :task")
-                        .param("task", taskId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
 }

@@ -31,6 +31,7 @@ final class EventStream {
     private final Duration heartbeatInterval;
     private final Duration reconnectDelay;
     private final int pageSize;
+    private final StreamPermits.Permit permit;
 
     private final ReentrantLock sending = new ReentrantLock();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -46,8 +47,10 @@ final class EventStream {
             EventStore store,
             StreamHub hub,
             JsonMapper json,
-            EventsProperties properties) {
+            EventsProperties properties,
+            StreamPermits.Permit permit) {
         this.taskId = taskId;
+        this.permit = permit;
         this.lastSeq = afterSeq;
         this.emitter = emitter;
         this.store = store;
@@ -207,6 +210,7 @@ final class EventStream {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        permit.release();
         var scheduled = heartbeat;
         if (scheduled != null) {
             scheduled.cancel(false);

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize events read from the database per query when replaying or returning a JSON page
  * @param reconnectDelay sent first on every stream ({@code retry:}), which also sends the response
  *     headers at once: how long {@code EventSource} waits before reconnecting after a drop
+ * @param maxStreamsPerTenant event streams one tenant may have open at once on each replica (counted
+ *     in memory per process, not across replicas); one more is refused with {@code 429 quota-exceeded}
  */
 @ConfigurationProperties("navi.events")
 record EventsProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("2h") Duration maxStreamDuration,
         @DefaultValue("500") int pageSize,
-        @DefaultValue("3s") Duration reconnectDelay) {}
+        @DefaultValue("3s") Duration reconnectDelay,
+        @DefaultValue("100") int maxStreamsPerTenant) {}

@@ -1,5 +1,7 @@
 package dev.navi.events.internal;
 
+import dev.navi.events.TaskAccess;
+import dev.navi.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,9 +35,19 @@ class TaskEventsController {
     private final JsonMapper json;
     private final EventsProperties properties;
     private final Counter resumes;
+    private final TaskAccess access;
+    private final StreamPermits permits;
 
     TaskEventsController(
-            EventStore store, StreamHub hub, JsonMapper json, EventsProperties properties, MeterRegistry registry) {
+            EventStore store,
+            StreamHub hub,
+            JsonMapper json,
+            EventsProperties properties,
+            MeterRegistry registry,
+            TaskAccess access,
+            StreamPermits permits) {
+        this.access = access;
+        this.permits = permits;
         this.store = store;
         this.hub = hub;
         this.json = json;
@@ -48,17 +60,19 @@ class TaskEventsController {
     /**
      * A resume at or past the terminal event is answered 204, which tells {@code EventSource} to stop
      * reconnecting. Streams are marked uncacheable and unbuffered for reverse proxies (nginx honours
-     * {@code X-Accel-Buffering}).
+     * {@code X-Accel-Buffering}). A tenant at its stream quota gets 429 with {@code Retry-After}.
      */
     @Operation(summary = "Stream a task's events (SSE): replay, then live until the task ends")
     @ApiResponse(responseCode = "200", description = "The event stream")
     @ApiResponse(responseCode = "204", description = "The task has ended and the client has seen its last event")
+    @ApiResponse(responseCode = "429", description = "The tenant has its most streams open on this replica")
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(
+            Caller caller,
             @PathVariable UUID taskId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(name = "after", required = false) Long after) {
-        requireTask(taskId);
+        requireTask(taskId, caller);
         long from = resumePoint(lastEventId, after);
         if (from > 0) {
             resumes.increment();
@@ -66,18 +80,25 @@ class TaskEventsController {
                 return ResponseEntity.noContent().headers(STREAM_HEADERS).build();
             }
         }
-        var emitter = new SseEmitter(properties.maxStreamDuration().toMillis());
-        new EventStream(taskId, from, emitter, store, hub, json, properties).open();
-        return ResponseEntity.ok().headers(STREAM_HEADERS).body(emitter);
+        var permit = permits.acquire(caller.tenant()).orElseThrow(this::streamQuotaExceeded);
+        try {
+            var emitter = new SseEmitter(properties.maxStreamDuration().toMillis());
+            new EventStream(taskId, from, emitter, store, hub, json, properties, permit).open();
+            return ResponseEntity.ok().headers(STREAM_HEADERS).body(emitter);
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
     }
 
     @Operation(summary = "A page of a task's events after a sequence number")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     EventPage page(
+            Caller caller,
             @PathVariable UUID taskId,
             @RequestParam(name = "after", defaultValue = "0") long after,
             @RequestParam(name = "limit", required = false) Integer limit) {
-        requireTask(taskId);
+        requireTask(taskId, caller);
         if (after < 0 || (limit != null && (limit < 1 || limit > properties.pageSize()))) {
             throw problem(
                     HttpStatus.BAD_REQUEST,
@@ -111,10 +132,34 @@ class TaskEventsController {
         return after == null ? 0 : after;
     }
 
-    private void requireTask(UUID taskId) {
-        if (!store.exists(taskId)) {
+    /** Another tenant's task is answered exactly like a missing one. */
+    private void requireTask(UUID taskId, Caller caller) {
+        if (!access.visible(taskId, caller)) {
             throw problem(HttpStatus.NOT_FOUND, "task-not-found", "No task " + taskId);
         }
+    }
+
+    private ErrorResponseException streamQuotaExceeded() {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "The tenant already has " + permits.maxPerTenant() + " event streams open, its quota"
+                        + " (navi.events.max-streams-per-tenant); close one or try again later");
+        problem.setType(URI.create("urn:navi:problem:quota-exceeded"));
+        problem.setProperty("quota", "streams");
+        problem.setProperty("limit", permits.maxPerTenant());
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
+        return new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null) {
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
+    }
+
+    /** Streams end when their task does: a client may try again after a reconnect delay. */
+    private long retryAfterSeconds() {
+        return Math.max(1, (properties.reconnectDelay().toMillis() + 999) / 1000);
     }
 
     private static HttpHeaders streamHeaders() {

@@ -3,7 +3,7 @@ package dev.navi.observability.internal;
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
-import dev.navi.tasks.Tasks;
+import dev.navi.tasks.TaskQueue;
 import dev.navi.tools.ToolBox;
 import dev.navi.tools.ToolSpec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,14 +27,14 @@ class TaskEventMetrics {
     private static final Logger log = LoggerFactory.getLogger(TaskEventMetrics.class);
 
     private final TaskMeters meters;
-    private final Tasks tasks;
+    private final TaskQueue tasks;
 
     @Autowired
-    TaskEventMetrics(MeterRegistry registry, ToolBox tools, Tasks tasks) {
+    TaskEventMetrics(MeterRegistry registry, ToolBox tools, TaskQueue tasks) {
         this(new TaskMeters(registry, tools.specs().stream().map(ToolSpec::name).collect(Collectors.toSet())), tasks);
     }
 
-    TaskEventMetrics(TaskMeters meters, Tasks tasks) {
+    TaskEventMetrics(TaskMeters meters, TaskQueue tasks) {
         this.meters = meters;
         this.tasks = tasks;
     }

@@ -61,10 +61,6 @@ class SubmissionRules {
         }
     }
 
-    String owner(NewTask request) {
-        return request.owner() == null ? properties.defaultOwner() : request.owner();
-    }
-
     TaskLimits limits(NewTask request) {
         int iterations = within(
                 "limits.maxIterations",

@@ -2,6 +2,7 @@ package dev.navi.tasks.internal;
 
 import dev.navi.events.TaskEvent;
 import dev.navi.llm.LlmGateway;
+import dev.navi.security.Caller;
 import dev.navi.tasks.NewTask;
 import dev.navi.tasks.QueueDepth;
 import dev.navi.tasks.StopReason;
@@ -36,6 +37,7 @@ class TaskCatalog implements Tasks {
     private final Clock clock;
     private final LlmGateway llm;
     private final TransactionTemplate transactions;
+    private final TenantQuotas quotas;
 
     TaskCatalog(
             JdbcClient jdbc,
@@ -45,7 +47,9 @@ class TaskCatalog implements Tasks {
             ApplicationEventPublisher events,
             Clock clock,
             LlmGateway llm,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            TenantQuotas quotas) {
+        this.quotas = quotas;
         this.llm = llm;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -56,34 +60,42 @@ class TaskCatalog implements Tasks {
         this.clock = clock;
     }
 
-    /** The workspace check may ask a git server: it runs before the transaction, holding no connection. */
+    /**
+     * The workspace check may ask a git server: it runs before the transaction, holding no connection.
+     * The quota check and the insert share one transaction holding the tenant's lock, so concurrent
+     * submissions cannot pass the quota together.
+     */
     @Override
-    public Task submit(NewTask request) {
+    public Task submit(Caller caller, NewTask request) {
         var prompt = rules.prompt(request);
         var model = rules.model(request) != null ? rules.model(request) : defaultModel();
         var limits = rules.limits(request);
         rules.requireEnforceableCostLimit(request, model, llm.priced(model));
-        var owner = rules.owner(request);
-        workspaces.validate(request.workspace());
-        return transactions.execute(status -> insert(request, prompt, model, limits, owner));
+        workspaces.validate(caller.tenant(), request.workspace());
+        return transactions.execute(status -> {
+            quotas.requireQueueRoom(caller.tenant());
+            return insert(caller, request, prompt, model, limits);
+        });
     }
 
-    private Task insert(NewTask request, String prompt, String model, TaskLimits limits, String owner) {
+    private Task insert(Caller caller, NewTask request, String prompt, String model, TaskLimits limits) {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into tasks (id, owner, status, prompt, model, workspace, limits, created_at)
-                        values (:id, :owner, 'queued', :prompt, :model, cast(:workspace as jsonb),
+                        insert into tasks (id, tenant, owner, status, prompt, model, workspace, limits, created_at)
+                        values (:id, :tenant, :owner, 'queued', :prompt, :model, cast(:workspace as jsonb),
                                 cast(:limits as jsonb), :createdAt)""")
                 .param("id", id)
-                .param("owner", owner)
+                .param("tenant", caller.tenant())
+                .param("owner", caller.subject())
                 .param("prompt", prompt)
                 .param("model", model)
                 .param("workspace", rows.workspaceJson(request.workspace()))
                 .param("limits", rows.limitsJson(limits))
                 .param("createdAt", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .update();
-        events.publishEvent(new TaskEvent.TaskQueued(id, owner, prompt, model, TaskRows.describe(request.workspace())));
-        return find(id).orElseThrow();
+        events.publishEvent(
+                new TaskEvent.TaskQueued(id, caller.subject(), prompt, model, TaskRows.describe(request.workspace())));
+        return find(caller, id).orElseThrow();
     }
 
     /** The model a task runs on when it names none: recorded at submission, so the task shows it. */
@@ -93,18 +105,20 @@ class TaskCatalog implements Tasks {
     }
 
     @Override
-    public Optional<Task> find(UUID id) {
-        return jdbc.sql("select " + TaskRows.COLUMNS + " from tasks where id = :id")
+    public Optional<Task> find(Caller caller, UUID id) {
+        var scope = TenantScope.of(caller);
+        return scope.bind(jdbc.sql("select " + TaskRows.COLUMNS + " from tasks where id = :id" + scope.and()))
                 .param("id", id)
                 .query(rows)
                 .optional();
     }
 
     @Override
-    public TaskPage list(TaskStatus status, String cursor, Integer limit) {
+    public TaskPage list(Caller caller, String tenant, TaskStatus status, String cursor, Integer limit) {
         int size = rules.pageSize(limit);
         var after = cursor == null ? null : TaskCursor.decode(cursor);
-        var sql = new StringBuilder("select " + TaskRows.COLUMNS + " from tasks where true");
+        var scope = TenantScope.listing(caller, tenant);
+        var sql = new StringBuilder("select " + TaskRows.COLUMNS + " from tasks where true" + scope.and());
         if (status != null) {
             sql.append(" and status = :status");
         }
@@ -112,7 +126,7 @@ class TaskCatalog implements Tasks {
             sql.append(" and (created_at, id) < (:afterCreated, :afterId)");
         }
         sql.append(" order by created_at desc, id desc limit :limit");
-        var query = jdbc.sql(sql.toString()).param("limit", size + 1);
+        var query = scope.bind(jdbc.sql(sql.toString())).param("limit", size + 1);
         if (status != null) {
             query = query.param("status", status.wireName());
         }
@@ -131,8 +145,10 @@ class TaskCatalog implements Tasks {
 
     @Override
     @Transactional
-    public Task cancel(UUID id) {
-        var task = jdbc.sql("select " + TaskRows.COLUMNS + " from tasks where id = :id for update")
+    public Task cancel(Caller caller, UUID id) {
+        var scope = TenantScope.of(caller);
+        var task = scope.bind(jdbc.sql(
+                        "select " + TaskRows.COLUMNS + " from tasks where id = :id" + scope.and() + " for update"))
                 .param("id", id)
                 .query(rows)
                 .optional()
@@ -143,7 +159,7 @@ class TaskCatalog implements Tasks {
             case CANCELLED -> {}
             case SUCCEEDED, FAILED -> throw new TaskAlreadyFinishedException(task);
         }
-        return find(id).orElseThrow();
+        return find(caller, id).orElseThrow();
     }
 
     private void cancelQueued(Task task) {
@@ -166,8 +182,9 @@ class TaskCatalog implements Tasks {
     }
 
     @Override
-    public Optional<String> storedDiff(UUID id) {
-        return jdbc.sql("select diff from tasks where id = :id")
+    public Optional<String> storedDiff(Caller caller, UUID id) {
+        var scope = TenantScope.of(caller);
+        return scope.bind(jdbc.sql("select diff from tasks where id = :id" + scope.and()))
                 .param("id", id)
                 .query(String.class)
                 .optional();

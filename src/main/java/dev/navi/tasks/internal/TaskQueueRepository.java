@@ -3,6 +3,7 @@ package dev.navi.tasks.internal;
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.StopReason;
+import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskOutcome;
 import dev.navi.tasks.TaskQueue;
 import dev.navi.tasks.TaskUsage;
@@ -24,12 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class TaskQueueRepository implements TaskQueue {
 
+    /** The advisory lock key that serialises claims (any constant no other lock uses). */
+    private static final long CLAIM_LOCK = 0x4e_41_56_49_43_4c_41_4dL;
+
     private final JdbcClient jdbc;
     private final TaskRows rows;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TenantQuotas quotas;
 
-    TaskQueueRepository(JdbcClient jdbc, TaskRows rows, ApplicationEventPublisher events, Clock clock) {
+    TaskQueueRepository(
+            JdbcClient jdbc, TaskRows rows, ApplicationEventPublisher events, Clock clock, TenantQuotas quotas) {
+        this.quotas = quotas;
         this.jdbc = jdbc;
         this.rows = rows;
         this.events = events;
@@ -37,15 +44,43 @@ class TaskQueueRepository implements TaskQueue {
     }
 
     @Override
+    public Optional<Task> find(UUID taskId) {
+        return jdbc.sql("select " + TaskRows.COLUMNS + " from tasks where id = :id")
+                .param("id", taskId)
+                .query(rows)
+                .optional();
+    }
+
+    /**
+     * Claims run one at a time across all processes (a transaction-scoped advisory lock): each claim's
+     * count of a tenant's running tasks sees every earlier claim committed, so no two claimers can take
+     * a tenant past its running quota together. A claim is one short statement.
+     */
+    @Override
     @Transactional
     public Optional<ClaimedTask> claimNext(String workerId, Duration lease) {
         var now = now();
+        jdbc.sql("select pg_advisory_xact_lock(:key)")
+                .param("key", CLAIM_LOCK)
+                .query((rs, row) -> 1)
+                .single();
         var claimed = jdbc.sql("""
+                        with quota (tenant, max_running) as (
+                                 select * from unnest(cast(:quotaTenants as text[]), cast(:quotaLimits as int[]))),
+                             running (tenant, tasks) as (
+                                 select tenant, count(*) from tasks where status = 'running' group by tenant)
                         update tasks set status = 'running', started_at = :now, worker_id = :worker,
                                          lease_expires_at = :leaseEnd
-                        where id = (select id from tasks where status = 'queued'
-                                    order by created_at, id limit 1 for update skip locked)
+                        where id = (select q.id from tasks q
+                                    left join running r on r.tenant = q.tenant
+                                    left join quota l on l.tenant = q.tenant
+                                    where q.status = 'queued'
+                                      and coalesce(r.tasks, 0) < coalesce(l.max_running, :defaultMaxRunning)
+                                    order by q.created_at, q.id limit 1 for update of q skip locked)
                         """ + "returning " + TaskRows.COLUMNS)
+                .param("quotaTenants", quotas.runningOverrideTenants())
+                .param("quotaLimits", quotas.runningOverrideLimits())
+                .param("defaultMaxRunning", quotas.defaultMaxRunning())
                 .param("now", Timestamp.from(now))
                 .param("worker", workerId)
                 .param("leaseEnd", Timestamp.from(now.plus(lease)))

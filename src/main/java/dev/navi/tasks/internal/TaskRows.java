@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 class TaskRows implements RowMapper<Task> {
 
     static final String COLUMNS = """
-            id, owner, status, prompt, model, workspace::text as workspace, limits::text as limits,
+            id, tenant, owner, status, prompt, model, workspace::text as workspace, limits::text as limits,
             created_at, started_at, finished_at, iterations, stop_reason, summary,
             input_tokens, output_tokens, cost_usd, llm_calls, error_class, error_message""";
 
@@ -40,6 +40,7 @@ class TaskRows implements RowMapper<Task> {
         var errorClass = rs.getString("error_class");
         return new Task(
                 rs.getObject("id", UUID.class),
+                rs.getString("tenant"),
                 rs.getString("owner"),
                 TaskStatus.fromWireName(rs.getString("status")),
                 rs.getString("prompt"),

@@ -3,6 +3,7 @@ package dev.navi.tasks.internal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,9 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPromptChars longest prompt accepted, in characters
  * @param defaultPageSize tasks per page of {@code GET /api/v1/tasks} when no limit is given
  * @param maxPageSize the largest page size accepted
- * @param defaultOwner owner recorded for tasks submitted without authentication
  * @param allowedModels models a task may name; empty accepts any name (models neither listed here nor
  *     priced share the metric label {@code other} and a bounded set of circuit breakers)
+ * @param quotas how many tasks each tenant may have queued and running
  */
 @ConfigurationProperties("navi.tasks")
 record TasksProperties(
@@ -37,5 +38,46 @@ record TasksProperties(
         @DefaultValue("100000") int maxPromptChars,
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("100") int maxPageSize,
-        @DefaultValue("anonymous") String defaultOwner,
-        @DefaultValue List<String> allowedModels) {}
+        @DefaultValue List<String> allowedModels,
+        @DefaultValue Quotas quotas) {
+
+    /**
+     * Per-tenant quotas: every tenant gets the defaults unless {@code tenants} names it.
+     *
+     * @param maxQueued tasks a tenant may have waiting; a submission past it is refused with {@code 429
+     *     quota-exceeded}
+     * @param maxRunning tasks of one tenant that run at once, across all workers; its other tasks wait
+     *     while other tenants' tasks are claimed
+     * @param retryAfter the {@code Retry-After} of a submission refused for the queued quota
+     * @param tenants overrides by tenant name ({@code navi.tasks.quotas.tenants.<tenant>.max-queued},
+     *     {@code .max-running}); an override left out keeps the default
+     */
+    record Quotas(
+            @DefaultValue("100") int maxQueued,
+            @DefaultValue("10") int maxRunning,
+            @DefaultValue("30s") Duration retryAfter,
+            Map<String, TenantQuota> tenants) {
+
+        Quotas {
+            tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+        }
+
+        int maxQueued(String tenant) {
+            var override = tenants.get(tenant);
+            return override == null || override.maxQueued() == null ? maxQueued : override.maxQueued();
+        }
+
+        int maxRunning(String tenant) {
+            var override = tenants.get(tenant);
+            return override == null || override.maxRunning() == null ? maxRunning : override.maxRunning();
+        }
+    }
+
+    /**
+     * One tenant's quotas; null keeps the default.
+     *
+     * @param maxQueued tasks this tenant may have waiting
+     * @param maxRunning tasks of this tenant that run at once
+     */
+    record TenantQuota(Integer maxQueued, Integer maxRunning) {}
+}

@@ -3,6 +3,7 @@ package dev.navi.web.internal;
 import dev.navi.observability.ErrorEventNotFoundException;
 import dev.navi.observability.InvalidErrorQueryException;
 import dev.navi.tasks.InvalidTaskException;
+import dev.navi.tasks.QuotaExceededException;
 import dev.navi.tasks.TaskAlreadyFinishedException;
 import dev.navi.tasks.TaskNotFoundException;
 import dev.navi.workspace.WorkspaceException;
@@ -59,6 +60,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notFound(TaskNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "task-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceededException e) {
+        var problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", e.getMessage());
+        problem.setProperty("quota", e.quota());
+        problem.setProperty("limit", e.limit());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem);
     }
 
     @ExceptionHandler

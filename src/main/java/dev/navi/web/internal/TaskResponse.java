@@ -13,6 +13,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TaskResponse(
         UUID id,
+        String tenant,
         String owner,
         String status,
         String prompt,
@@ -49,6 +50,7 @@ record TaskResponse(
         var usage = task.usage();
         return new TaskResponse(
                 task.id(),
+                task.tenant(),
                 task.owner(),
                 task.status().wireName(),
                 redactor.redact(task.prompt()),

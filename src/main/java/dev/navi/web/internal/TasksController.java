@@ -1,6 +1,7 @@
 package dev.navi.web.internal;
 
 import dev.navi.redaction.Redactor;
+import dev.navi.security.Caller;
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.NewTask;
 import dev.navi.tasks.Task;
@@ -45,47 +46,50 @@ class TasksController {
 
     @Operation(summary = "Submit a task")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TaskResponse> submit(@RequestBody SubmitTaskRequest request) {
-        var task = tasks.submit(newTask(request));
+    ResponseEntity<TaskResponse> submit(Caller caller, @RequestBody SubmitTaskRequest request) {
+        var task = tasks.submit(caller, newTask(request));
         return ResponseEntity.created(urls.of("/api/v1/tasks/" + task.id())).body(TaskResponse.of(task, redactor));
     }
 
     @Operation(summary = "A task")
     @GetMapping("/{id}")
-    TaskResponse get(@PathVariable UUID id) {
-        return tasks.find(id).map(this::response).orElseThrow(() -> new TaskNotFoundException(id));
+    TaskResponse get(Caller caller, @PathVariable UUID id) {
+        return tasks.find(caller, id).map(this::response).orElseThrow(() -> new TaskNotFoundException(id));
     }
 
+    /** The caller's tenant's tasks; an admin sees every tenant's, or one tenant's with {@code tenant}. */
     @Operation(summary = "Tasks, newest first")
     @GetMapping
     TaskListResponse list(
+            Caller caller,
+            @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        var page = tasks.list(status(status), cursor, limit);
+        var page = tasks.list(caller, tenant, status(status), cursor, limit);
         return new TaskListResponse(page.items().stream().map(this::response).toList(), page.nextCursor());
     }
 
     @Operation(summary = "Cancel a task: a queued one at once, a running one within a second")
     @PostMapping("/{id}/cancel")
-    ResponseEntity<TaskResponse> cancel(@PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(response(tasks.cancel(id)));
+    ResponseEntity<TaskResponse> cancel(Caller caller, @PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(response(tasks.cancel(caller, id)));
     }
 
     @Operation(summary = "Unified diff of the task's changes to its workspace copy")
     @GetMapping(value = "/{id}/diff", produces = "text/x-diff")
-    ResponseEntity<String> diff(@PathVariable UUID id) {
-        var task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        return ResponseEntity.ok().contentType(TEXT_DIFF).body(diffOf(task));
+    ResponseEntity<String> diff(Caller caller, @PathVariable UUID id) {
+        var task = tasks.find(caller, id).orElseThrow(() -> new TaskNotFoundException(id));
+        return ResponseEntity.ok().contentType(TEXT_DIFF).body(diffOf(caller, task));
     }
 
     /**
      * A running task's copy may not be prepared yet (nothing changed so far), or the task may have
      * ended meanwhile and its copy gone: then the stored diff answers.
      */
-    private String diffOf(Task task) {
+    private String diffOf(Caller caller, Task task) {
         if (task.status().finished()) {
-            return tasks.storedDiff(task.id()).orElse("");
+            return tasks.storedDiff(caller, task.id()).orElse("");
         }
         if (task.startedAt() == null) {
             return "";
@@ -93,9 +97,9 @@ class TasksController {
         try {
             return workspaces.diff(task.id());
         } catch (WorkspaceException e) {
-            var now = tasks.find(task.id()).orElseThrow(() -> new TaskNotFoundException(task.id()));
+            var now = tasks.find(caller, task.id()).orElseThrow(() -> new TaskNotFoundException(task.id()));
             if (now.status().finished()) {
-                return tasks.storedDiff(task.id()).orElse("");
+                return tasks.storedDiff(caller, task.id()).orElse("");
             }
             if (e.reason() == WorkspaceException.Reason.NOT_FOUND) {
                 return "";
@@ -130,7 +134,6 @@ class TasksController {
                 ? new SubmitTaskRequest.LimitsRequest(null, null, null, null)
                 : request.limits();
         return new NewTask(
-                null,
                 request.prompt(),
                 workspace(request.workspace()),
                 request.model(),

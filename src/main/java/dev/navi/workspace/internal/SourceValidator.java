@@ -17,31 +17,33 @@ final class SourceValidator {
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private final Path root;
-    private final GitUrlPolicy gitUrls;
+    private final java.util.List<Path> gitFileRoots;
+    private final Path tasksDirectory;
     private final Duration gitCheckTimeout;
     private final GitHostGuard hosts;
 
     SourceValidator(WorkspaceProperties properties, GitHostGuard hosts) {
         this.root = properties.root();
-        this.gitUrls = new GitUrlPolicy(properties.gitFileRoots(), properties.tasksDirectory(), hosts);
+        this.gitFileRoots = properties.gitFileRoots();
+        this.tasksDirectory = properties.tasksDirectory();
         this.gitCheckTimeout = properties.gitCheckTimeout();
         this.hosts = hosts;
     }
 
-    void validate(WorkspaceSource source) {
+    void validate(String tenant, WorkspaceSource source) {
         switch (source) {
-            case WorkspaceSource.LocalPath local -> localDirectory(local.path());
-            case WorkspaceSource.GitRepository git -> checkGit(git);
+            case WorkspaceSource.LocalPath local -> localDirectory(tenant, local.path());
+            case WorkspaceSource.GitRepository git -> checkGit(tenant, git);
         }
     }
 
-    /** The real path of a local source directory, inside the real path of the root. */
-    Path localDirectory(String path) {
+    /** The real path of a local source directory, inside the real path of the tenant's directory. */
+    Path localDirectory(String tenant, String path) {
         Path relative = checkedRelative(path);
-        Path realRoot = realRoot();
+        Path realRoot = realRoot(TenantDirectory.of(root, tenant), path);
         Path candidate = realRoot.resolve(relative).normalize();
         if (!Files.isDirectory(candidate)) {
-            throw new WorkspaceException(Reason.NOT_FOUND, "No directory '" + path + "' under the workspaces root.");
+            throw notFound(path, null);
         }
         Path real = realPath(candidate, path);
         if (!real.startsWith(realRoot)) {
@@ -55,16 +57,23 @@ final class SourceValidator {
      * The URL to clone after the syntax and policy checks; nothing is asked of the server. Called again
      * just before each clone, so the host's addresses are checked at submission and at clone time.
      */
-    String cloneUrl(WorkspaceSource.GitRepository git) {
+    String cloneUrl(String tenant, WorkspaceSource.GitRepository git) {
         if (git.ref() != null) {
             GitUrlPolicy.checkRef(git.ref());
         }
-        return gitUrls.cloneUrl(git.url());
+        return gitUrls(tenant).cloneUrl(git.url());
     }
 
     /** The checks of {@link #cloneUrl}, then the server is asked whether the repository and ref exist. */
-    void checkGit(WorkspaceSource.GitRepository git) {
-        GitRemoteCheck.check(git.url(), cloneUrl(git), git.ref(), gitCheckTimeout, hosts);
+    void checkGit(String tenant, WorkspaceSource.GitRepository git) {
+        GitRemoteCheck.check(git.url(), cloneUrl(tenant, git), git.ref(), gitCheckTimeout, hosts);
+    }
+
+    /** {@code file://} URLs stay in the tenant's directory unless the operator lists roots for everyone. */
+    private GitUrlPolicy gitUrls(String tenant) {
+        var tenantRoot = TenantDirectory.of(root, tenant);
+        var fileRoots = gitFileRoots.isEmpty() ? java.util.List.of(tenantRoot) : gitFileRoots;
+        return new GitUrlPolicy(fileRoots, tasksDirectory, hosts);
     }
 
     private static Path checkedRelative(String path) {
@@ -88,9 +97,14 @@ final class SourceValidator {
         }
     }
 
-    private Path realRoot() {
+    /**
+     * A tenant without a directory has no workspaces: NOT_FOUND, like a missing one. The root itself
+     * missing is the operator's mistake.
+     */
+    private Path realRoot(Path tenantRoot, String path) {
+        Path realRoot;
         try {
-            return root.toRealPath();
+            realRoot = root.toRealPath();
         } catch (IOException e) {
             throw new WorkspaceException(
                     Reason.UNAVAILABLE,
@@ -98,6 +112,21 @@ final class SourceValidator {
                             + " the directory that holds your workspaces.",
                     e);
         }
+        try {
+            Path real = tenantRoot.toRealPath();
+            if (!real.startsWith(realRoot) || real.equals(realRoot)) {
+                throw new WorkspaceException(
+                        Reason.INVALID, "The tenant's workspaces directory leads outside the workspaces root.");
+            }
+            return real;
+        } catch (IOException e) {
+            throw notFound(path, e);
+        }
+    }
+
+    private static WorkspaceException notFound(String path, IOException cause) {
+        return new WorkspaceException(
+                Reason.NOT_FOUND, "No directory '" + path + "' among the tenant's workspaces.", cause);
     }
 
     private static Path realPath(Path candidate, String path) {

@@ -40,21 +40,21 @@ class TaskWorkspaces implements Workspaces {
     }
 
     @Override
-    public void validate(WorkspaceSource source) {
-        validator.validate(source);
+    public void validate(String tenant, WorkspaceSource source) {
+        validator.validate(tenant, source);
     }
 
     /** Replaces any earlier copy of the same task. */
     @Override
-    public Path prepare(UUID taskId, WorkspaceSource source) {
+    public Path prepare(UUID taskId, String tenant, WorkspaceSource source) {
         TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
         diffs.forget(taskId);
         try {
             task.delete();
             Files.createDirectories(task.path());
             switch (source) {
-                case WorkspaceSource.LocalPath local -> copy(local, task);
-                case WorkspaceSource.GitRepository git -> clone(git, task);
+                case WorkspaceSource.LocalPath local -> copy(tenant, local, task);
+                case WorkspaceSource.GitRepository git -> clone(tenant, git, task);
             }
             recordBaseline(task);
             log.info("Prepared workspace of task {}", taskId);
@@ -131,14 +131,14 @@ class TaskWorkspaces implements Workspaces {
                 Reason.UNAVAILABLE, "Cannot diff the workspace of task " + taskId + ": " + e.getMessage(), e);
     }
 
-    private void copy(WorkspaceSource.LocalPath local, TaskDirectory task) throws IOException {
-        Path source = validator.localDirectory(local.path());
+    private void copy(String tenant, WorkspaceSource.LocalPath local, TaskDirectory task) throws IOException {
+        Path source = validator.localDirectory(tenant, local.path());
         Path tasks = properties.tasksDirectory().toRealPath();
         TreeCopy.copy(source, task.work(), tasks, properties.maxCopyBytes());
     }
 
-    private void clone(WorkspaceSource.GitRepository git, TaskDirectory task) throws IOException {
-        GitClone.cloneInto(git, validator.cloneUrl(git), task.work(), properties.cloneTimeout(), hosts);
+    private void clone(String tenant, WorkspaceSource.GitRepository git, TaskDirectory task) throws IOException {
+        GitClone.cloneInto(git, validator.cloneUrl(tenant, git), task.work(), properties.cloneTimeout(), hosts);
         requireWithinCap(task, "The clone of " + git.url());
     }
 

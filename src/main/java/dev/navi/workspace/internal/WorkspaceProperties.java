@@ -10,15 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where workspaces come from, where task copies live, and how much disk they may take.
  *
- * @param root the directory that local workspace paths are relative to (set from {@code
- *     NAVI_WORKSPACES_ROOT})
+ * @param root the directory holding one directory per tenant ({@code <root>/<tenant>}, the default
+ *     tenant's is {@code <root>/default}) that the tenant's local workspace paths are relative to (set
+ *     from {@code NAVI_WORKSPACES_ROOT})
  * @param tasksDirectory the directory holding each task's private copy and baseline
  * @param cloneTimeout how long cloning a git repository may take
  * @param maxDiffBytes the largest diff returned; files whose section would pass it are left out with a note
  * @param maxDiffFileSize the largest file a diff reads; a larger added, changed or deleted file is left
  *     out with a note
- * @param gitFileRoots the directories {@code file://} git URLs may point into (empty: the workspaces
- *     root); the tasks directory is always refused
+ * @param gitFileRoots the directories {@code file://} git URLs may point into, for every tenant
+ *     (empty: each tenant's own directory under the workspaces root); the tasks directory is always
+ *     refused
  * @param gitCheckTimeout how long the submission-time check of a git URL and ref may take
  * @param gitAllowedHosts host names and address blocks (CIDR, such as {@code 10.1.0.0/16}, or single
  *     addresses) that network git URLs may reach although they are internal: loopback, private,
@@ -49,6 +51,6 @@ record WorkspaceProperties(
         Objects.requireNonNull(root, "navi.workspace.root must be set");
         Objects.requireNonNull(tasksDirectory, "navi.workspace.tasks-directory must be set");
         gitAllowedHosts = gitAllowedHosts == null ? List.of() : List.copyOf(gitAllowedHosts);
-        gitFileRoots = gitFileRoots == null || gitFileRoots.isEmpty() ? List.of(root) : List.copyOf(gitFileRoots);
+        gitFileRoots = gitFileRoots == null ? List.of() : List.copyOf(gitFileRoots);
     }
 }

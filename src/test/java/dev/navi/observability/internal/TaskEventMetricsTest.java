@@ -3,16 +3,18 @@ package dev.navi.observability.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.navi.events.TaskEvent;
-import dev.navi.tasks.NewTask;
-import dev.navi.tasks.QueueDepth;
+import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
-import dev.navi.tasks.TaskPage;
+import dev.navi.tasks.TaskOutcome;
+import dev.navi.tasks.TaskQueue;
 import dev.navi.tasks.TaskStatus;
-import dev.navi.tasks.Tasks;
+import dev.navi.tasks.TaskUsage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +156,7 @@ class TaskEventMetricsTest {
     private Task task(Instant created, Instant started, Instant finished) {
         return new Task(
                 id,
+                "default",
                 "o",
                 TaskStatus.RUNNING,
                 "p",
@@ -171,7 +174,7 @@ class TaskEventMetricsTest {
     }
 
     /** Tasks as the metrics read them: by id only. */
-    private static final class StoredTasks implements Tasks {
+    private static final class StoredTasks implements TaskQueue {
 
         private final Map<UUID, Task> byId = new HashMap<>();
         private boolean failing;
@@ -189,27 +192,32 @@ class TaskEventMetricsTest {
         }
 
         @Override
-        public Task submit(NewTask request) {
+        public Optional<ClaimedTask> claimNext(String workerId, Duration lease) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public TaskPage list(TaskStatus status, String cursor, Integer limit) {
+        public void recordProgress(UUID taskId, int iterations, TaskUsage usage, Duration lease) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Task cancel(UUID id) {
+        public void finish(UUID taskId, TaskOutcome outcome) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Optional<String> storedDiff(UUID id) {
+        public void renewLeases(String workerId, Collection<UUID> taskIds, Duration lease) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public QueueDepth queueDepth() {
+        public Set<UUID> cancellationRequested(Collection<UUID> taskIds) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int failAbandoned() {
             throw new UnsupportedOperationException();
         }
     }

@@ -28,12 +28,12 @@ class SubmissionRulesTest {
                 100_000,
                 20,
                 100,
-                "anonymous",
-                allowedModels);
+                allowedModels,
+                new TasksProperties.Quotas(100, 10, Duration.ofSeconds(30), java.util.Map.of()));
     }
 
     private static NewTask task(String model, Integer maxIterations) {
-        return new NewTask(null, "fix it", new WorkspaceSource.LocalPath("w"), model, maxIterations, null, null, null);
+        return new NewTask("fix it", new WorkspaceSource.LocalPath("w"), model, maxIterations, null, null, null);
     }
 
     @Nested
@@ -105,7 +105,7 @@ class SubmissionRulesTest {
 
         private static NewTask cost(String usd) {
             return new NewTask(
-                    null, "fix it", new WorkspaceSource.LocalPath("w"), null, null, null, null, new BigDecimal(usd));
+                    "fix it", new WorkspaceSource.LocalPath("w"), null, null, null, null, new BigDecimal(usd));
         }
     }
 
@@ -136,7 +136,6 @@ class SubmissionRulesTest {
 
         private NewTask withCostLimit(String maxCostUsd) {
             return new NewTask(
-                    null,
                     "fix it",
                     new WorkspaceSource.LocalPath("w"),
                     "local-model",

@@ -30,7 +30,7 @@ class ApplicableDiffTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path root = Files.createDirectories(temp.resolve("workspaces"));
+        Path root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
         source = Files.createDirectories(root.resolve("project"));
         Files.writeString(source.resolve(".gitignore"), "build/\n*.log\n");
         Files.writeString(source.resolve("main.py"), "print('hi')\n");
@@ -39,8 +39,8 @@ class ApplicableDiffTest {
         Files.write(source.resolve("old.bin"), new byte[] {0, 1, 2, 3});
         Files.writeString(source.resolve("run.sh"), "#!/bin/sh\n");
         Files.writeString(source.resolve("gone.txt"), "bye\n");
-        workspaces = TestSettings.of(root, temp.resolve("tasks")).workspaces();
-        work = workspaces.prepare(taskId, new LocalPath("project"));
+        workspaces = TestSettings.of(root.getParent(), temp.resolve("tasks")).workspaces();
+        work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
     }
 
     @Test

@@ -44,18 +44,18 @@ class CopyRetentionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path root = Files.createDirectories(temp.resolve("workspaces"));
+        Path root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
         Files.createDirectories(root.resolve("project"));
         Files.writeString(root.resolve("project/README.md"), "hello\n");
         tasks = temp.resolve("tasks");
-        TestSettings settings = TestSettings.of(root, tasks);
+        TestSettings settings = TestSettings.of(root.getParent(), tasks);
         workspaces = settings.workspaces();
         retention = new CopyRetention(settings.properties(), finished, Clock.fixed(NOW, ZoneOffset.UTC), meters);
     }
 
     private UUID copyOf(Instant ended) {
         UUID id = UUID.randomUUID();
-        workspaces.prepare(id, new LocalPath("project"));
+        workspaces.prepare(id, TestSettings.TENANT, new LocalPath("project"));
         known.add(id);
         if (ended != null) {
             endedAt.put(id, ended);

@@ -32,20 +32,20 @@ class CopySizeTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createDirectories(temp.resolve("workspaces"));
+        root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
         Files.createDirectories(root.resolve("small"));
         Files.write(root.resolve("small/data.bin"), new byte[10_000]);
         Files.createDirectories(root.resolve("large"));
         Files.write(root.resolve("large/a.bin"), new byte[60_000]);
         Files.write(root.resolve("large/b.bin"), new byte[60_000]);
         tasks = temp.resolve("tasks");
-        settings = TestSettings.of(root, tasks).maxCopyBytes(CAP);
+        settings = TestSettings.of(root.getParent(), tasks).maxCopyBytes(CAP);
         workspaces = settings.workspaces();
     }
 
     @Test
     void whenADirectoryIsLargerThanTheCapThenTheCopyFailsClearlyAndNothingIsLeft() {
-        assertThatThrownBy(() -> workspaces.prepare(taskId, new LocalPath("large")))
+        assertThatThrownBy(() -> workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("large")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
                 .hasMessageContaining("more than " + CAP + " bytes")
@@ -65,7 +65,9 @@ class CopySizeTest {
         }
 
         assertThatThrownBy(() -> workspaces.prepare(
-                        taskId, new GitRepository(repository.toUri().toString(), "main")))
+                        taskId,
+                        TestSettings.TENANT,
+                        new GitRepository(repository.toUri().toString(), "main")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
                 .hasMessageContaining("The clone of");
@@ -74,7 +76,7 @@ class CopySizeTest {
 
     @Test
     void whenTheCopyGrowsPastTheCapThenTheSizeCheckFails() throws Exception {
-        Path work = workspaces.prepare(taskId, new LocalPath("small"));
+        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("small"));
         assertThatCode(() -> workspaces.checkSize(taskId)).doesNotThrowAnyException();
 
         Files.write(work.resolve("grown.bin"), new byte[(int) CAP]);
@@ -91,7 +93,7 @@ class CopySizeTest {
         new java.util.Random(7).nextBytes(incompressible);
         Files.createDirectories(root.resolve("random"));
         Files.write(root.resolve("random/noise.bin"), incompressible);
-        workspaces.prepare(taskId, new LocalPath("random"));
+        workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("random"));
         assertThat(DiskUsage.bytes(tasks.resolve(taskId.toString()))).isGreaterThan(CAP);
 
         assertThatCode(() -> workspaces.checkSize(taskId)).doesNotThrowAnyException();
@@ -99,7 +101,7 @@ class CopySizeTest {
 
     @Test
     void whenMeasuredThenTheGaugeShowsTheBytesOfAllCopies() throws Exception {
-        workspaces.prepare(taskId, new LocalPath("small"));
+        workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("small"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         DiskGauge gauge = new DiskGauge(settings.properties(), meters);
         assertThat(meters.get("navi_workspace_disk_bytes").gauge().value()).isZero();

@@ -32,11 +32,11 @@ class DiffReadsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path root = Files.createDirectories(temp.resolve("workspaces"));
+        Path root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
         Path source = Files.createDirectories(root.resolve("project"));
         Files.writeString(source.resolve("a.txt"), "a\n");
-        workspaces = TestSettings.of(root, temp.resolve("tasks")).workspaces();
-        work = workspaces.prepare(taskId, new LocalPath("project"));
+        workspaces = TestSettings.of(root.getParent(), temp.resolve("tasks")).workspaces();
+        work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
         baseline = temp.resolve("tasks").resolve(taskId.toString()).resolve("baseline.git");
     }
 

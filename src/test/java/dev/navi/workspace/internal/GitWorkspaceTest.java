@@ -27,7 +27,8 @@ class GitWorkspaceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path upstream = Files.createDirectories(temp.resolve("upstream"));
+        Path upstream =
+                Files.createDirectories(temp.resolve(TestSettings.TENANT).resolve("upstream"));
         try (Git git = Git.init()
                 .setDirectory(upstream.toFile())
                 .setInitialBranch("main")
@@ -52,7 +53,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenNoRefIsGivenThenTheDefaultBranchIsCloned() {
-        Path work = workspaces.prepare(taskId, new GitRepository(url, null));
+        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, null));
 
         assertThat(url).startsWith("file:");
         assertThat(work.resolve("main.txt")).hasContent("later on main");
@@ -62,7 +63,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenABranchIsGivenThenThatBranchIsCloned() {
-        Path work = workspaces.prepare(taskId, new GitRepository(url, "feature"));
+        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, "feature"));
 
         assertThat(work.resolve("feature.txt")).hasContent("feature work");
         assertThat(work.resolve("main.txt")).doesNotExist();
@@ -70,7 +71,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenATagIsGivenThenThatTagIsCloned() {
-        Path work = workspaces.prepare(taskId, new GitRepository(url, "v1"));
+        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, "v1"));
 
         assertThat(work.resolve("README.md")).exists();
         assertThat(work.resolve("main.txt")).doesNotExist();
@@ -79,7 +80,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenClonedThenTheBaselineMakesTheFirstDiffEmptyAndChangesShowUp() throws Exception {
-        Path work = workspaces.prepare(taskId, new GitRepository(url, "feature"));
+        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, "feature"));
 
         assertThat(workspaces.diff(taskId)).isEmpty();
         Files.writeString(work.resolve("feature.txt"), "improved\n");
@@ -90,7 +91,8 @@ class GitWorkspaceTest {
 
     @Test
     void whenTheBranchDoesNotExistThenUnavailableAndNothingIsLeft() {
-        assertThatThrownBy(() -> workspaces.prepare(taskId, new GitRepository(url, "no-such-branch")))
+        assertThatThrownBy(
+                        () -> workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, "no-such-branch")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE))
                 .hasMessageContaining("no-such-branch");
@@ -99,9 +101,10 @@ class GitWorkspaceTest {
 
     @Test
     void whenTheRepositoryDoesNotExistThenNotFoundAndNothingIsLeft() {
-        String missing = temp.resolve("missing").toUri().toString();
+        String missing =
+                temp.resolve(TestSettings.TENANT).resolve("missing").toUri().toString();
 
-        assertThatThrownBy(() -> workspaces.prepare(taskId, new GitRepository(missing, null)))
+        assertThatThrownBy(() -> workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(missing, null)))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.GIT_REPOSITORY_NOT_FOUND))
@@ -114,7 +117,7 @@ class GitWorkspaceTest {
         TaskWorkspaces impatient =
                 TestSettings.of(temp, tasks).cloneTimeout(Duration.ofNanos(1)).workspaces();
 
-        assertThatThrownBy(() -> impatient.prepare(taskId, new GitRepository(url, null)))
+        assertThatThrownBy(() -> impatient.prepare(taskId, TestSettings.TENANT, new GitRepository(url, null)))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE))
                 .hasMessageContaining("took longer than");
@@ -123,7 +126,8 @@ class GitWorkspaceTest {
 
     @Test
     void whenTheUrlIsInvalidThenInvalidBeforeAnyClone() {
-        assertThatThrownBy(() -> workspaces.prepare(taskId, new GitRepository("ftp://example.invalid/r", null)))
+        assertThatThrownBy(() -> workspaces.prepare(
+                        taskId, TestSettings.TENANT, new GitRepository("ftp://example.invalid/r", null)))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
     }

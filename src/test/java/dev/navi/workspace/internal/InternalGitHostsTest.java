@@ -36,18 +36,18 @@ class InternalGitHostsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createDirectories(temp.resolve("workspaces"));
+        root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
     }
 
     private TaskWorkspaces workspaces(String... allowedHosts) {
-        return TestSettings.of(root, temp.resolve("tasks"))
+        return TestSettings.of(root.getParent(), temp.resolve("tasks"))
                 .gitAllowedHosts(allowedHosts)
                 .workspaces();
     }
 
     private WorkspaceException refusal(TaskWorkspaces workspaces, String url) {
         try {
-            workspaces.validate(new GitRepository(url, null));
+            workspaces.validate(TestSettings.TENANT, new GitRepository(url, null));
         } catch (WorkspaceException e) {
             return e;
         }
@@ -113,11 +113,13 @@ class InternalGitHostsTest {
             var answers = new ArrayDeque<>(List.of("192.0.2.10", "10.0.0.1"));
             var guard = new GitHostGuard(List.of(), host -> new InetAddress[] {InetAddress.ofLiteral(answers.poll())});
             var workspaces = new TaskWorkspaces(
-                    TestSettings.of(root, temp.resolve("tasks")).properties(), guard);
+                    TestSettings.of(root.getParent(), temp.resolve("tasks")).properties(), guard);
             guard.check("rebinding.example");
 
             assertThatThrownBy(() -> workspaces.prepare(
-                            UUID.randomUUID(), new GitRepository("https://rebinding.example/x.git", null)))
+                            UUID.randomUUID(),
+                            TestSettings.TENANT,
+                            new GitRepository("https://rebinding.example/x.git", null)))
                     .isInstanceOfSatisfying(
                             WorkspaceException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.INVALID))

@@ -30,14 +30,14 @@ class LocalWorkspaceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createDirectories(temp.resolve("workspaces"));
+        root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
         tasks = temp.resolve("tasks");
         source = Files.createDirectories(root.resolve("project"));
         write(source, "README.md", "# Project\n");
         write(source, "src/App.java", "class App {}\n");
         write(source, "run.sh", "#!/bin/sh\necho run\n");
         Files.setPosixFilePermissions(source.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        workspaces = TestSettings.of(root, tasks).workspaces();
+        workspaces = TestSettings.of(root.getParent(), tasks).workspaces();
     }
 
     private static void write(Path base, String path, String content) throws Exception {
@@ -51,7 +51,7 @@ class LocalWorkspaceTest {
 
         @Test
         void whenPreparedThenTheCopyLivesInTheTaskDirectoryWithTheSameFiles() throws Exception {
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
             assertThat(work).isEqualTo(tasks.toAbsolutePath().resolve(taskId + "/work"));
             assertThat(work.resolve("README.md")).hasContent("# Project");
@@ -64,7 +64,7 @@ class LocalWorkspaceTest {
 
         @Test
         void whenPreparedThenExecutableBitsAreKept() throws Exception {
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
             assertThat(Files.isExecutable(work.resolve("run.sh"))).isTrue();
             assertThat(Files.isExecutable(work.resolve("README.md"))).isFalse();
@@ -78,7 +78,7 @@ class LocalWorkspaceTest {
             Files.createSymbolicLink(source.resolve("src/up-link"), Path.of("../README.md"));
             Files.createSymbolicLink(source.resolve("dangling-outside"), temp.resolve("not-yet-there"));
 
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
             assertThat(Files.isSymbolicLink(work.resolve("inside-link"))).isTrue();
             assertThat(Files.readSymbolicLink(work.resolve("inside-link"))).isEqualTo(Path.of("src/App.java"));
@@ -97,7 +97,7 @@ class LocalWorkspaceTest {
             Process mkfifo = new ProcessBuilder("mkfifo", source.resolve("pipe").toString()).start();
             assertThat(mkfifo.waitFor()).isZero();
 
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
             assertThat(Files.exists(work.resolve("pipe"), LinkOption.NOFOLLOW_LINKS))
                     .isFalse();
@@ -108,7 +108,7 @@ class LocalWorkspaceTest {
         void whenTheTaskIsWorkedOnThenTheSourceIsUntouched() throws Exception {
             String before = TreeSnapshot.of(source);
 
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
             Files.writeString(work.resolve("README.md"), "changed");
             Files.delete(work.resolve("src/App.java"));
             workspaces.diff(taskId);
@@ -118,10 +118,10 @@ class LocalWorkspaceTest {
 
         @Test
         void whenTheTasksDirectoryLiesInsideTheSourceThenItIsNotCopiedIntoItself() throws Exception {
-            TaskWorkspaces nested =
-                    TestSettings.of(root, root.resolve("project/.tasks")).workspaces();
+            TaskWorkspaces nested = TestSettings.of(root.getParent(), root.resolve("project/.tasks"))
+                    .workspaces();
 
-            Path work = nested.prepare(taskId, new LocalPath("project"));
+            Path work = nested.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
             assertThat(work.resolve(".tasks")).doesNotExist();
             assertThat(work.resolve("README.md")).exists();
@@ -129,10 +129,10 @@ class LocalWorkspaceTest {
 
         @Test
         void whenPreparedTwiceThenTheSecondCopyReplacesTheFirst() throws Exception {
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
             Files.writeString(work.resolve("leftover.txt"), "x");
 
-            workspaces.prepare(taskId, new LocalPath("project"));
+            workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
             assertThat(work.resolve("leftover.txt")).doesNotExist();
             assertThat(workspaces.diff(taskId)).isEmpty();
@@ -140,7 +140,7 @@ class LocalWorkspaceTest {
 
         @Test
         void whenSourceIsInvalidThenNothingIsLeftBehind() {
-            assertThatThrownBy(() -> workspaces.prepare(taskId, new LocalPath("../etc")))
+            assertThatThrownBy(() -> workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("../etc")))
                     .isInstanceOfSatisfying(
                             WorkspaceException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
@@ -157,7 +157,7 @@ class LocalWorkspaceTest {
                 git.add().addFilepattern(".").call();
                 git.commit().setMessage("initial").setSign(false).call();
             }
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
             String ownRepositoryBefore = TreeSnapshot.of(work.resolve(".git"));
 
             Files.writeString(work.resolve("README.md"), "# Changed\n");
@@ -174,7 +174,7 @@ class LocalWorkspaceTest {
 
         @Test
         void whenDeletedThenTheTaskDirectoryIsGoneEvenWithReadOnlyDirectories() throws Exception {
-            Path work = workspaces.prepare(taskId, new LocalPath("project"));
+            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
             Files.setPosixFilePermissions(work.resolve("src"), PosixFilePermissions.fromString("r-xr-xr-x"));
 
             workspaces.delete(taskId);

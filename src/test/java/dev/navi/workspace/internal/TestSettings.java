@@ -14,6 +14,9 @@ record TestSettings(
         long maxCopyBytes,
         List<String> gitAllowedHosts) {
 
+    /** The tenant tests prepare workspaces for: their sources live in {@code <root>/default}. */
+    static final String TENANT = "default";
+
     static TestSettings of(Path root, Path tasks) {
         return new TestSettings(root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000, 1L << 30, List.of());
     }

@@ -28,17 +28,17 @@ class WorkspaceDiffTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createDirectories(temp.resolve("workspaces"));
+        root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
         Path source = Files.createDirectories(root.resolve("project"));
         Files.writeString(source.resolve("keep.txt"), "unchanged\n");
         Files.writeString(source.resolve("modify.txt"), "one\ntwo\nthree\n");
         Files.writeString(source.resolve("delete.txt"), "doomed\n");
         Files.writeString(source.resolve(".gitignore"), "build/\n*.log\n");
-        work = workspaces(1_000_000).prepare(taskId, new LocalPath("project"));
+        work = workspaces(1_000_000).prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
     }
 
     private TaskWorkspaces workspaces(long maxDiffBytes) {
-        return TestSettings.of(root, temp.resolve("tasks"))
+        return TestSettings.of(root.getParent(), temp.resolve("tasks"))
                 .maxDiffBytes(maxDiffBytes)
                 .workspaces();
     }

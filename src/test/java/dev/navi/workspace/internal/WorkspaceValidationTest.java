@@ -36,15 +36,15 @@ class WorkspaceValidationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createDirectories(temp.resolve("workspaces"));
+        root = Files.createDirectories(temp.resolve("workspaces").resolve(TestSettings.TENANT));
         Files.createDirectories(root.resolve("project/src"));
         Files.writeString(root.resolve("file.txt"), "not a directory");
         Files.createDirectories(temp.resolve("outside"));
-        workspaces = TestSettings.of(root, temp.resolve("tasks")).workspaces();
+        workspaces = TestSettings.of(root.getParent(), temp.resolve("tasks")).workspaces();
     }
 
     private void assertRejected(WorkspaceSource source, Reason reason, String message) {
-        assertThatThrownBy(() -> workspaces.validate(source))
+        assertThatThrownBy(() -> workspaces.validate(TestSettings.TENANT, source))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageContaining(message);
@@ -56,7 +56,8 @@ class WorkspaceValidationTest {
         @ParameterizedTest
         @ValueSource(strings = {"project", "project/src", "./project", "project/"})
         void whenPathIsAnExistingDirectoryUnderTheRootThenAccepted(String path) {
-            assertThatCode(() -> workspaces.validate(new LocalPath(path))).doesNotThrowAnyException();
+            assertThatCode(() -> workspaces.validate(TestSettings.TENANT, new LocalPath(path)))
+                    .doesNotThrowAnyException();
         }
 
         @ParameterizedTest
@@ -94,7 +95,7 @@ class WorkspaceValidationTest {
             var withoutRoot =
                     TestSettings.of(missingRoot, temp.resolve("tasks")).workspaces();
 
-            assertThatThrownBy(() -> withoutRoot.validate(new LocalPath("project")))
+            assertThatThrownBy(() -> withoutRoot.validate(TestSettings.TENANT, new LocalPath("project")))
                     .isInstanceOfSatisfying(
                             WorkspaceException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE))
@@ -107,6 +108,66 @@ class WorkspaceValidationTest {
             Files.createSymbolicLink(root.resolve("escape"), temp.resolve("outside"));
 
             assertRejected(new LocalPath("escape"), Reason.INVALID, "outside the workspaces root");
+        }
+    }
+
+    @Nested
+    class Tenants {
+
+        private Path other;
+
+        @BeforeEach
+        void setUp() throws Exception {
+            other = Files.createDirectories(root.resolveSibling("globex").resolve("secret"));
+        }
+
+        @Test
+        void whenAPathNamesAnotherTenantsDirectoryThenItIsLookedForInTheCallersOwn() {
+            assertRejected(new LocalPath("globex/secret"), Reason.NOT_FOUND, "No directory 'globex/secret'");
+            assertRejected(new LocalPath("../globex/secret"), Reason.INVALID, "must not contain '..'");
+        }
+
+        @Test
+        void whenTheTenantOwnsTheDirectoryThenItIsAccepted() {
+            assertThatCode(() -> workspaces.validate("globex", new LocalPath("secret")))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void whenATenantHasNoDirectoryThenItsPathsAreNotFoundLikeMissingOnes() {
+            assertThatThrownBy(() -> workspaces.validate("initech", new LocalPath("project")))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
+                    .hasMessageContaining("No directory 'project'");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "..", ".", "../default", "a/b", "Acme", "-x", "a..b", "a\\b", " acme"})
+        void whenTheTenantNameCouldLeaveTheRootThenInvalid(String tenant) {
+            assertThatThrownBy(() -> workspaces.validate(tenant, new LocalPath("project")))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID))
+                    .hasMessageContaining("tenant name");
+        }
+
+        @Test
+        void whenATenantNameIsTooLongThenInvalid() {
+            assertThatThrownBy(() -> workspaces.validate("a".repeat(64), new LocalPath("project")))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+        }
+
+        @Test
+        void whenAFileUrlPointsIntoAnotherTenantsDirectoryThenInvalid() {
+            assertThatThrownBy(() -> workspaces.validate(
+                            TestSettings.TENANT, new GitRepository(other.toUri().toString(), null)))
+                    .isInstanceOfSatisfying(
+                            WorkspaceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID))
+                    .hasMessageContaining("outside the directories");
         }
     }
 
@@ -288,13 +349,13 @@ class WorkspaceValidationTest {
         @ParameterizedTest
         @ValueSource(strings = {"main", "refs/heads/main", "v1", "refs/tags/v1"})
         void whenTheRefExistsThenAccepted(String ref) {
-            assertThatCode(() -> workspaces.validate(new GitRepository(url, ref)))
+            assertThatCode(() -> workspaces.validate(TestSettings.TENANT, new GitRepository(url, ref)))
                     .doesNotThrowAnyException();
         }
 
         @Test
         void whenNoRefIsGivenThenTheRepositoryAloneIsChecked() {
-            assertThatCode(() -> workspaces.validate(new GitRepository(url, null)))
+            assertThatCode(() -> workspaces.validate(TestSettings.TENANT, new GitRepository(url, null)))
                     .doesNotThrowAnyException();
         }
 
@@ -313,7 +374,7 @@ class WorkspaceValidationTest {
 
         @Test
         void whenAnAllowListedServerCannotBeReachedThenUnavailableWithGitsMessage() {
-            workspaces = TestSettings.of(root, temp.resolve("tasks"))
+            workspaces = TestSettings.of(root.getParent(), temp.resolve("tasks"))
                     .gitAllowedHosts("127.0.0.1/32")
                     .workspaces();
 

@@ -1,0 +1,178 @@
+package dev.navi.tasks.internal;
+
+import dev.navi.llm.CallContext;
+import dev.navi.llm.LlmGateway;
+import dev.navi.llm.LlmRequest;
+import dev.navi.llm.LlmResponse;
+import dev.navi.llm.TokenUsage;
+import dev.navi.security.Caller;
+import dev.navi.tasks.NewTask;
+import dev.navi.workspace.WorkspaceSource;
+import dev.navi.workspace.Workspaces;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tasks module's SQL against a real (embedded) PostgreSQL migrated by Flyway, one server per test
+ * JVM, emptied before each test; workspaces and the model are stand-ins.
+ */
+final class TaskDatabase {
+
+    private static final EmbeddedPostgres POSTGRES = start();
+
+    final JdbcClient jdbc = JdbcClient.create(POSTGRES.getPostgresDatabase());
+    final TransactionTemplate transactions =
+            new TransactionTemplate(new DataSourceTransactionManager(POSTGRES.getPostgresDatabase()));
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final List<Object> published = new CopyOnWriteArrayList<>();
+    final List<String> validatedTenants = new CopyOnWriteArrayList<>();
+    final TaskRows rows = new TaskRows(JsonMapper.builder().build());
+    final TenantQuotas quotas;
+    final TaskCatalog catalog;
+    final TaskQueueRepository queue;
+    final TaskVisibility visibility;
+
+    TaskDatabase(TasksProperties.Quotas quotaSettings) {
+        jdbc.sql("truncate tasks").update();
+        var properties = properties(quotaSettings);
+        quotas = new TenantQuotas(jdbc, properties, registry);
+        catalog = new TaskCatalog(
+                jdbc,
+                rows,
+                new SubmissionRules(properties),
+                new RecordingWorkspaces(),
+                published::add,
+                Clock.systemUTC(),
+                new UnpricedModel(),
+                transactions,
+                quotas);
+        queue = new TaskQueueRepository(jdbc, rows, published::add, Clock.systemUTC(), quotas);
+        visibility = new TaskVisibility(jdbc);
+    }
+
+    TaskDatabase() {
+        this(quotas(100, 10, Map.of()));
+    }
+
+    static TasksProperties.Quotas quotas(
+            int maxQueued, int maxRunning, Map<String, TasksProperties.TenantQuota> tenants) {
+        return new TasksProperties.Quotas(maxQueued, maxRunning, Duration.ofSeconds(30), tenants);
+    }
+
+    static Caller caller(String subject, String tenant) {
+        return new Caller(subject, tenant, Set.of(Caller.TASKS_READ, Caller.TASKS_WRITE), null);
+    }
+
+    static Caller admin() {
+        return new Caller("admin", "default", Set.of(Caller.ADMIN), null);
+    }
+
+    static NewTask newTask(String prompt) {
+        return new NewTask(prompt, new WorkspaceSource.LocalPath("project"), null, null, null, null, null);
+    }
+
+    /** Claims as the worker does: in one transaction (the proxy's {@code @Transactional}). */
+    java.util.Optional<dev.navi.tasks.ClaimedTask> claim(String worker) {
+        return transactions.execute(status -> queue.claimNext(worker, Duration.ofMinutes(1)));
+    }
+
+    private static TasksProperties properties(TasksProperties.Quotas quotas) {
+        return new TasksProperties(
+                30,
+                200,
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                2_000_000,
+                20_000_000,
+                new BigDecimal("5.00"),
+                new BigDecimal("100.00"),
+                100_000,
+                20,
+                100,
+                List.of(),
+                quotas);
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            var postgres = EmbeddedPostgres.builder().start();
+            Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Accepts every source and notes the tenant it was checked for. */
+    private final class RecordingWorkspaces implements Workspaces {
+
+        @Override
+        public void validate(String tenant, WorkspaceSource source) {
+            validatedTenants.add(tenant);
+        }
+
+        @Override
+        public Path prepare(UUID taskId, String tenant, WorkspaceSource source) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String diff(UUID taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String finalDiff(UUID taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void checkSize(UUID taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(UUID taskId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class UnpricedModel implements LlmGateway {
+
+        @Override
+        public LlmResponse complete(LlmRequest request, CallContext context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TokenUsage worstCase(LlmRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean priced(String model) {
+            return false;
+        }
+
+        @Override
+        public String defaultModel() {
+            return "local-model";
+        }
+    }
+}
