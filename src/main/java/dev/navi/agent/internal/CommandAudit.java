@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,15 +59,10 @@ final class CommandAudit {
         record(task, AuditOutcome.FAILED, details);
     }
 
-    private void record(Task task, AuditOutcome outcome, java.util.Map<String, String> details) {
+    private void record(Task task, AuditOutcome outcome, Map<String, String> details) {
         audit.record(AuditEntry.of(AuditAction.COMMAND_RUN, outcome, task.id().toString())
-                .withSubject(task.owner(), tenantOf(task))
+                .withSubject(task.owner(), task.tenant())
                 .withDetails(details));
-    }
-
-    /** Tasks carry no tenant yet: return the task's tenant here once {@link Task} has one. */
-    private static String tenantOf(Task task) {
-        return null;
     }
 
     private static LinkedHashMap<String, String> details(String argumentsJson) {
