@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Tasks",
-        allowedDependencies = {"events", "llm", "security", "workspace"})
+        allowedDependencies = {"audit", "events", "llm", "security", "workspace"})
 package dev.navi.tasks;

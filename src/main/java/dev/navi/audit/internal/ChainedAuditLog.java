@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends under the advisory lock: the last row is read and the new one inserted in one transaction
@@ -51,10 +53,11 @@ final class ChainedAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {
+        var attributed = withRequestAddress(entry);
         boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
         try {
             transactions.executeWithoutResult(status -> {
-                append(entry);
+                append(attributed);
                 if (joined) {
                     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                         @Override
@@ -73,6 +76,15 @@ final class ChainedAuditLog implements AuditLog {
         if (!joined) {
             records.get(entry.action()).increment();
         }
+    }
+
+    /** An entry recorded while a request is handled carries the client's address unless it names one. */
+    private static AuditEntry withRequestAddress(AuditEntry entry) {
+        if (entry.clientAddress() != null
+                || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            return entry;
+        }
+        return entry.withClient(entry.keyId(), request.getRequest().getRemoteAddr());
     }
 
     private void append(AuditEntry entry) {

@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
@@ -38,6 +37,7 @@ class TaskCatalog implements Tasks {
     private final LlmGateway llm;
     private final TransactionTemplate transactions;
     private final TenantQuotas quotas;
+    private final TaskAudit audit;
 
     TaskCatalog(
             JdbcClient jdbc,
@@ -48,8 +48,10 @@ class TaskCatalog implements Tasks {
             Clock clock,
             LlmGateway llm,
             TransactionTemplate transactions,
-            TenantQuotas quotas) {
+            TenantQuotas quotas,
+            TaskAudit audit) {
         this.quotas = quotas;
+        this.audit = audit;
         this.llm = llm;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -95,6 +97,7 @@ class TaskCatalog implements Tasks {
                 .update();
         events.publishEvent(
                 new TaskEvent.TaskQueued(id, caller.subject(), prompt, model, TaskRows.describe(request.workspace())));
+        audit.submitted(caller, id, model);
         return find(caller, id).orElseThrow();
     }
 
@@ -144,8 +147,11 @@ class TaskCatalog implements Tasks {
     }
 
     @Override
-    @Transactional
     public Task cancel(Caller caller, UUID id) {
+        return transactions.execute(status -> cancelInTransaction(caller, id));
+    }
+
+    private Task cancelInTransaction(Caller caller, UUID id) {
         var scope = TenantScope.of(caller);
         var task = scope.bind(jdbc.sql(
                         "select " + TaskRows.COLUMNS + " from tasks where id = :id" + scope.and() + " for update"))
@@ -159,6 +165,7 @@ class TaskCatalog implements Tasks {
             case CANCELLED -> {}
             case SUCCEEDED, FAILED -> throw new TaskAlreadyFinishedException(task);
         }
+        audit.cancelled(caller, id, task.status().wireName());
         return find(caller, id).orElseThrow();
     }
 

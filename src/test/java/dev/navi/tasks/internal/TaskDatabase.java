@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -36,12 +37,18 @@ final class TaskDatabase {
 
     private static final EmbeddedPostgres POSTGRES = start();
 
-    final JdbcClient jdbc = JdbcClient.create(POSTGRES.getPostgresDatabase());
-    final TransactionTemplate transactions =
-            new TransactionTemplate(new DataSourceTransactionManager(POSTGRES.getPostgresDatabase()));
+    /** One instance for the client and the transaction manager, so statements join the transaction. */
+    private static final DataSource DATA_SOURCE = POSTGRES.getPostgresDatabase();
+
+    final JdbcClient jdbc = JdbcClient.create(DATA_SOURCE);
+    final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(DATA_SOURCE));
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final List<Object> published = new CopyOnWriteArrayList<>();
     final List<String> validatedTenants = new CopyOnWriteArrayList<>();
+    final List<dev.navi.audit.AuditEntry> audited = new CopyOnWriteArrayList<>();
+    /** When set, every audit record fails to be written, as with the audit table gone. */
+    volatile boolean auditFails;
+
     final TaskRows rows = new TaskRows(JsonMapper.builder().build());
     final TenantQuotas quotas;
     final TaskCatalog catalog;
@@ -61,7 +68,8 @@ final class TaskDatabase {
                 Clock.systemUTC(),
                 new UnpricedModel(),
                 transactions,
-                quotas);
+                quotas,
+                new TaskAudit(this::audit));
         queue = new TaskQueueRepository(jdbc, rows, published::add, Clock.systemUTC(), quotas);
         visibility = new TaskVisibility(jdbc);
     }
@@ -174,5 +182,12 @@ final class TaskDatabase {
         public String defaultModel() {
             return "local-model";
         }
+    }
+
+    private void audit(dev.navi.audit.AuditEntry entry) {
+        if (auditFails) {
+            throw new dev.navi.audit.AuditWriteException("audit_log is gone", new IllegalStateException());
+        }
+        audited.add(entry);
     }
 }
