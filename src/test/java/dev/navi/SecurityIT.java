@@ -142,7 +142,11 @@ class SecurityIT extends NaviIntegrationTest {
 
     @Test
     void whenAFailureHappensThenItIsCountedByReasonAndPublished() {
-        sendAsIs(request("GET", "/api/v1/tasks", "application/json", bearer(jwt(claims().expirationTime(ago(60))))));
+        sendAsIs(request(
+                "GET",
+                "/api/v1/tasks",
+                "application/json",
+                bearer(jwt(claims().issueTime(ago(600)).expirationTime(ago(60))))));
         var revoked = authorization("revoked-api-key");
         sendAsIs(request("GET", "/api/v1/tasks", "application/json", revoked));
 
@@ -369,7 +373,7 @@ class SecurityIT extends NaviIntegrationTest {
             case "empty-bearer" -> "Bearer ";
             case "basic-scheme" ->
                 "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-            case "expired" -> bearer(jwt(claims().expirationTime(ago(120))));
+            case "expired" -> bearer(jwt(claims().issueTime(ago(720)).expirationTime(ago(120))));
             case "not-yet-valid" ->
                 bearer(jwt(claims().notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
             case "wrong-issuer" -> bearer(jwt(claims().issuer("https://evil.example")));
@@ -390,7 +394,8 @@ class SecurityIT extends NaviIntegrationTest {
             case "unknown-api-key" -> "Bearer navi_0123456789abcdef_" + "A".repeat(43);
             case "wrong-api-key-secret" -> {
                 var key = revokedKey();
-                yield "Bearer " + key.substring(0, key.lastIndexOf('_') + 1) + "B".repeat(43);
+                // navi_<16 hex>_ and another secret
+                yield "Bearer " + key.substring(0, 22) + "B".repeat(43);
             }
             default -> throw new IllegalArgumentException(credential);
         };

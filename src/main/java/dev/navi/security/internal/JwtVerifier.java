@@ -93,7 +93,14 @@ final class JwtVerifier {
     private void precheck(String token) {
         try {
             var parsed = JWTParser.parse(token);
-            parsed.getJWTClaimsSet();
+            var claims = parsed.getJWTClaimsSet();
+            if (claims != null
+                    && claims.getIssueTime() != null
+                    && claims.getExpirationTime() != null
+                    && !claims.getExpirationTime().after(claims.getIssueTime())) {
+                // Spring refuses to build such a token; it is not a signature problem
+                throw new BearerRefusal(FailureReason.MALFORMED);
+            }
             if (!(parsed instanceof SignedJWT signed)
                     || !algorithms.contains(signed.getHeader().getAlgorithm().getName())) {
                 throw new BearerRefusal(FailureReason.BAD_SIGNATURE);

@@ -26,14 +26,14 @@ record SecuritySettings(
     /**
      * @param secret shared HS256 signing secret ({@code NAVI_JWT_SECRET}), at least 32 bytes; excludes
      *     {@code issuerUri} and {@code jwkSetUri}
+     * @param issuer required {@code iss}; checked when set, required under the
+     *     {@code production} profile. Defaults to {@code issuerUri} when that is set
      * @param issuerUri OpenID Connect issuer whose discovery document names the signing keys
      * @param jwkSetUri URL of the identity provider's JSON Web Key Set (takes precedence over the issuer's
      *     discovery document)
      * @param algorithms signature algorithms accepted from {@code jwkSetUri}/{@code issuerUri} keys; the
      *     token header's {@code alg} is never trusted. {@code none} and HMAC algorithms are refused
      * @param clockSkew tolerance when checking {@code exp} and {@code nbf}
-     * @param issuer required {@code iss}; checked when set (and then required under the
-     *     {@code production} profile). Defaults to {@code issuerUri} when that is set
      * @param audience a value {@code aud} must contain; checked when set (required under the
      *     {@code production} profile)
      * @param tenantClaim the claim naming the caller's tenant (a non-blank string)

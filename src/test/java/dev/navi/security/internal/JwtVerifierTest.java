@@ -121,6 +121,24 @@ class JwtVerifierTest {
         assertRefused("nonsense", FailureReason.MALFORMED);
     }
 
+    @Test
+    void whenASharedSecretVerifiesThenClaimsAreCheckedByNavi() throws Exception {
+        var secret = "a-shared-secret-of-at-least-32-bytes";
+        var settings = new SecuritySettings.Jwt(
+                secret, null, null, List.of("RS256"), Duration.ofSeconds(30), null, null, "tenant", "scope");
+        var hs = JwtVerifier.of(settings, Clock.systemUTC());
+        var jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                claims().expirationTime(Date.from(Instant.now().minusSeconds(120)))
+                        .build());
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> hs.verify(jwt.serialize()))
+                .isInstanceOfSatisfying(
+                        BearerRefusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(FailureReason.EXPIRED));
+    }
+
     private static void assertRefused(String token, FailureReason reason) {
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOfSatisfying(
