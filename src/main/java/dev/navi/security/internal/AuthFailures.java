@@ -45,6 +45,9 @@ final class AuthFailures implements AuthenticationEntryPoint, AccessDeniedHandle
         this.events = events;
         this.rules = rules;
         this.clock = clock;
+        for (var reason : FailureReason.values()) {
+            counter(reason);
+        }
     }
 
     @Override
@@ -86,13 +89,17 @@ final class AuthFailures implements AuthenticationEntryPoint, AccessDeniedHandle
     }
 
     private void record(FailureReason reason, HttpServletRequest request, String keyId) {
-        Counter.builder("navi.auth.failures")
-                .description("Requests refused 401 or 403, by reason")
-                .tag("reason", reason.tag())
-                .register(meters)
-                .increment();
+        counter(reason).increment();
         events.publishEvent(new AuthenticationFailed(
                 reason.tag(), request.getRemoteAddr(), keyId, request.getRequestURI(), clock.instant()));
+    }
+
+    /** Registered for every reason at startup, so each series exists before its first failure. */
+    private Counter counter(FailureReason reason) {
+        return Counter.builder("navi.auth.failures")
+                .description("Requests refused 401 or 403, by reason")
+                .tag("reason", reason.tag())
+                .register(meters);
     }
 
     private void write(
