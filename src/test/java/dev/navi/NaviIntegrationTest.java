@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +67,27 @@ abstract class NaviIntegrationTest {
                 HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
     }
 
+    /** The local admin token NAVI wrote under {@code navi.home} (only when no JWT provider is configured). */
+    protected String adminToken() {
+        try {
+            return Files.readString(NaviHome.HOME.resolve("admin.token")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends as the local admin unless the request carries its own {@code Authorization}. */
     protected HttpResponse<String> send(HttpRequest request) {
+        if (request.headers().firstValue("Authorization").isPresent()) {
+            return sendAsIs(request);
+        }
+        return sendAsIs(HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "Bearer " + adminToken())
+                .build());
+    }
+
+    /** Sends exactly this request, without adding credentials. */
+    protected HttpResponse<String> sendAsIs(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

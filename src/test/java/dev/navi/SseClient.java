@@ -34,7 +34,13 @@ final class SseClient {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        var adminToken = NaviHome.HOME.resolve("admin.token");
         try {
+            if (java.nio.file.Files.exists(adminToken)) {
+                request.header(
+                        "Authorization",
+                        "Bearer " + java.nio.file.Files.readString(adminToken).strip());
+            }
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("SSE request answered " + response.statusCode());

@@ -7,31 +7,45 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
-/** HS256 bearer tokens for tests, signed with the {@code navi.security.jwt.secret} a test sets. */
-final class TestTokens {
+/** JWTs for tests: HS256 with a shared secret, like {@code navi.security.jwt.secret} expects. */
+public final class TestTokens {
 
     private TestTokens() {}
 
-    /** A token valid for an hour with claims {@code sub}, {@code tenant} and {@code scope} (space separated). */
-    static String hs256(String secret, String subject, String tenant, String scopes) {
-        var now = Instant.now();
-        var claims = new JWTClaimsSet.Builder()
-                .subject(subject)
-                .claim("tenant", tenant)
-                .claim("scope", scopes)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(1, ChronoUnit.HOURS)))
-                .build();
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    /** {@code scopes} space-separated (may be empty); expires in 10 minutes. */
+    public static String hs256(String secret, String subject, String tenant, String scopes) {
+        return hs256(secret, claims(subject, tenant, scopes).build());
+    }
+
+    public static String hs256(String secret, JWTClaimsSet claims) {
+        return hs256(secret.getBytes(StandardCharsets.UTF_8), claims);
+    }
+
+    /** Signed with these key bytes, whatever they are (an RSA public key's, for a confusion attack). */
+    public static String hs256(byte[] key, JWTClaimsSet claims) {
         try {
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(key));
+            return jwt.serialize();
         } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a test token", e);
+            throw new IllegalStateException(e);
         }
-        return jwt.serialize();
+    }
+
+    /** {@code sub}, the {@code tenant} claim, {@code scope} and an {@code exp} 10 minutes ahead. */
+    public static JWTClaimsSet.Builder claims(String subject, String tenant, String scopes) {
+        var builder = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .claim("scope", scopes)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+        if (tenant != null) {
+            builder.claim("tenant", tenant);
+        }
+        return builder;
     }
 }

@@ -54,10 +54,20 @@ class BrowserAccessConfiguration implements WebMvcConfigurer {
         }
         registry.addMapping("/api/**")
                 .allowedOrigins(allowedOrigins.toArray(String[]::new))
-                .allowedMethods("GET", "POST")
+                .allowedMethods("GET", "POST", "DELETE")
                 .allowedHeaders(
-                        HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "Last-Event-ID", "X-Request-ID", "traceparent")
-                .exposedHeaders(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "X-Request-ID", "traceparent")
+                        HttpHeaders.AUTHORIZATION,
+                        HttpHeaders.CONTENT_TYPE,
+                        HttpHeaders.ACCEPT,
+                        "Last-Event-ID",
+                        "X-Request-ID",
+                        "traceparent")
+                .exposedHeaders(
+                        HttpHeaders.LOCATION,
+                        HttpHeaders.RETRY_AFTER,
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "X-Request-ID",
+                        "traceparent")
                 .allowCredentials(false);
     }
 
