@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,26 +99,29 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, Consumption consumption)
             throws IOException {
-        var label = consumption.endpointClass().label();
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.TOO_MANY_REQUESTS,
+        var limit = consumption.limit();
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", PROBLEM_TYPE);
+        problem.put("title", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
+        problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+        problem.put(
+                "detail",
                 "Rate limit of the %s class exceeded: %d requests per %d s; retry after %d s"
                         .formatted(
-                                label,
-                                consumption.limit().capacity(),
-                                consumption.limit().windowSeconds(),
+                                consumption.endpointClass().label(),
+                                limit.capacity(),
+                                limit.windowSeconds(),
                                 RateLimitHeaders.retryAfterSeconds(consumption)));
-        problem.setType(URI.create(PROBLEM_TYPE));
-        instance(request).ifPresent(problem::setInstance);
+        instance(request).ifPresent(instance -> problem.put("instance", instance));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
 
     /** The path, when it is a valid URI reference as it stands (the API's own paths always are). */
-    private static Optional<URI> instance(HttpServletRequest request) {
+    private static Optional<String> instance(HttpServletRequest request) {
         try {
-            return Optional.of(URI.create(request.getRequestURI()));
+            return Optional.of(URI.create(request.getRequestURI()).toString());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
