@@ -19,7 +19,7 @@ class GrafanaDashboardsTest {
 
         assertThat(uids)
                 .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder("navi-overview", "navi-llm", "navi-tasks", "navi-streams", "navi-errors");
+                .containsExactlyInAnyOrder("navi-overview", "navi-llm", "navi-tasks", "navi-streams", "navi-errors", "navi-security");
     }
 
     @Test
