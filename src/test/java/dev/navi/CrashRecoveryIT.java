@@ -48,8 +48,9 @@ class CrashRecoveryIT {
     @BeforeEach
     void setUp() throws IOException {
         assertThat(JAR).as("the packaged jar (failsafe runs after package)").exists();
-        Files.createDirectories(home.resolve("workspaces").resolve("crash"));
-        Files.writeString(home.resolve("workspaces").resolve("crash").resolve("a.txt"), "a\n");
+        var workspace = home.resolve("workspaces").resolve("default").resolve("crash");
+        Files.createDirectories(workspace);
+        Files.writeString(workspace.resolve("a.txt"), "a\n");
         port = freePort();
     }
 
@@ -166,9 +167,17 @@ class CrashRecoveryIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** As the local admin: the token NAVI wrote under its home (the same file across restarts). */
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            var authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header(
+                            "Authorization",
+                            "Bearer "
+                                    + Files.readString(home.resolve("admin.token"))
+                                            .strip())
+                    .build();
+            return http.send(authorized, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -39,7 +39,7 @@ class HostileRequestsIT extends NaviIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        raw = new RawHttp(port);
+        raw = new RawHttp(port, adminToken());
         NaviHome.workspace("hostile", "a.txt", "a");
     }
 
@@ -168,7 +168,8 @@ class HostileRequestsIT extends NaviIntegrationTest {
             java.util.Arrays.fill(chunk, (byte) 'x');
             try {
                 var out = socket.getOutputStream();
-                out.write(("POST /api/v1/tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                out.write(("POST /api/v1/tasks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + adminToken()
+                                + "\r\nContent-Type: application/json\r\n"
                                 + "Transfer-Encoding: chunked\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(("c\r\n{\"prompt\": \"\r\n").getBytes(StandardCharsets.ISO_8859_1));

@@ -21,9 +21,17 @@ final class RawHttp {
     private static final int TIMEOUT_MILLIS = 20_000;
 
     private final int port;
+    private final String token;
 
+    /** Requests sent as they are, without credentials. */
     RawHttp(int port) {
+        this(port, null);
+    }
+
+    /** Requests carry {@code Authorization: Bearer token} after their request line, unless they name one. */
+    RawHttp(int port, String token) {
         this.port = port;
+        this.token = token;
     }
 
     record Response(int status, Map<String, String> headers, String body) {
@@ -40,10 +48,11 @@ final class RawHttp {
 
     /** Sends the bytes as they are ({@code Connection: close} is the caller's to add) and reads the answer. */
     Response send(byte[] request) {
+        var authorized = authorized(request);
         try (var socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             try {
-                socket.getOutputStream().write(request);
+                socket.getOutputStream().write(authorized);
                 socket.getOutputStream().flush();
             } catch (IOException e) {
                 // the server may answer and close before it has read everything: read what it said
@@ -52,6 +61,16 @@ final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private byte[] authorized(byte[] request) {
+        var text = new String(request, StandardCharsets.ISO_8859_1);
+        int lineEnd = text.indexOf("\r\n");
+        if (token == null || lineEnd < 0 || text.toLowerCase(Locale.ROOT).contains("\r\nauthorization:")) {
+            return request;
+        }
+        var header = "\r\nAuthorization: Bearer " + token;
+        return (text.substring(0, lineEnd) + header + text.substring(lineEnd)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     Response send(String request) {

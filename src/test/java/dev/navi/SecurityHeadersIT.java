@@ -33,7 +33,7 @@ class SecurityHeadersIT extends NaviIntegrationTest {
 
         @Test
         void whenAFilterRefusesTheBodyThenTheProblemCarriesTheHeaders() {
-            var response = new RawHttp(port)
+            var response = new RawHttp(port, adminToken())
                     .send("POST /api/v1/tasks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                             + "Content-Type: application/json\r\nContent-Length: 999999999\r\n\r\n");
 

@@ -249,7 +249,8 @@ class StreamClientsIT extends NaviIntegrationTest {
         private String raw(String request) {
             try (var socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout((int) CEILING.toMillis());
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                var authorized = request.replaceFirst("\r\n", "\r\nAuthorization: Bearer " + adminToken() + "\r\n");
+                socket.getOutputStream().write(authorized.getBytes(StandardCharsets.UTF_8));
                 socket.getOutputStream().flush();
                 return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -283,7 +284,12 @@ class StreamClientsIT extends NaviIntegrationTest {
 
     /** The whole response, or a failure if it has not ended within the ceiling (a stream that stays open). */
     private HttpResponse<String> within(HttpRequest request) {
-        var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        var authorized = request.headers().firstValue("Authorization").isPresent()
+                ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("Authorization", "Bearer " + adminToken())
+                        .build();
+        var response = http.sendAsync(authorized, HttpResponse.BodyHandlers.ofString());
         try {
             return response.get(CEILING.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {

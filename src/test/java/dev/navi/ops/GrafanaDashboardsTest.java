@@ -19,7 +19,8 @@ class GrafanaDashboardsTest {
 
         assertThat(uids)
                 .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder("navi-overview", "navi-llm", "navi-tasks", "navi-streams", "navi-errors", "navi-security");
+                .containsExactlyInAnyOrder(
+                        "navi-overview", "navi-llm", "navi-tasks", "navi-streams", "navi-errors", "navi-security");
     }
 
     @Test
