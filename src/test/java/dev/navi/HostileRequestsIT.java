@@ -163,7 +163,7 @@ class HostileRequestsIT extends NaviIntegrationTest {
             assertThat(response.body()).contains("nesting depth");
         }
 
-        private static void sendChunks(Socket socket, long total, AtomicLong sent) {
+        private void sendChunks(Socket socket, long total, AtomicLong sent) {
             var chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'x');
             try {
