@@ -4,14 +4,13 @@ import dev.navi.audit.AuditAction;
 import dev.navi.audit.AuditEntry;
 import dev.navi.audit.AuditLog;
 import dev.navi.audit.AuditOutcome;
-import dev.navi.audit.AuditRequestActor;
+import dev.navi.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,19 +29,12 @@ class AuditController {
     private final RowSeal seal;
     private final AuditLog audit;
     private final AuditProperties properties;
-    private final ObjectProvider<AuditRequestActor> actor;
 
-    AuditController(
-            AuditStore store,
-            RowSeal seal,
-            AuditLog audit,
-            AuditProperties properties,
-            ObjectProvider<AuditRequestActor> actor) {
+    AuditController(AuditStore store, RowSeal seal, AuditLog audit, AuditProperties properties) {
         this.store = store;
         this.seal = seal;
         this.audit = audit;
         this.properties = properties;
-        this.actor = actor;
     }
 
     @Operation(summary = "Audit records, newest first, filtered and paged by cursor; the read is itself recorded")
@@ -55,6 +47,7 @@ class AuditController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit,
+            Caller caller,
             HttpServletRequest request) {
         var query = AuditQueryParser.parse(action, tenant, subject, from, to, cursor);
         int size = AuditQueryParser.limit(limit, properties);
@@ -62,10 +55,10 @@ class AuditController {
         var rows = store.page(query, indexes, size + 1);
         var items = rows.stream().limit(size).map(this::item).toList();
         var next = rows.size() > size ? String.valueOf(items.getLast().seq()) : null;
-        audit.record(attributed(
-                AuditEntry.of(AuditAction.ADMIN_READ, AuditOutcome.SUCCEEDED, "/api/v1/audit")
-                        .withDetails(Map.of("query", request.getQueryString() == null ? "" : request.getQueryString())),
-                request));
+        audit.record(AuditEntry.of(AuditAction.ADMIN_READ, AuditOutcome.SUCCEEDED, "/api/v1/audit")
+                .withSubject(caller.subject(), caller.tenant())
+                .withClient(caller.keyId(), request.getRemoteAddr())
+                .withDetails(Map.of("query", request.getQueryString() == null ? "" : request.getQueryString())));
         return new AuditPage(items, next);
     }
 
@@ -75,16 +68,6 @@ class AuditController {
         problem.setType(URI.create("urn:navi:problem:invalid-request"));
         problem.setProperty("field", e.field());
         return problem;
-    }
-
-    private AuditEntry attributed(AuditEntry entry, HttpServletRequest request) {
-        var resolver = actor.getIfAvailable();
-        if (resolver != null) {
-            return resolver.attribute(entry, request);
-        }
-        var principal = request.getUserPrincipal();
-        return entry.withSubject(principal == null ? null : principal.getName(), null)
-                .withClient(null, request.getRemoteAddr());
     }
 
     private AuditItem item(AuditRow row) {
