@@ -8,8 +8,9 @@
 # java (JAVA_HOME or PATH), prometheus and curl. Everything listens on 127.0.0.1 on free ports, in a
 # temporary directory removed at exit, with every process it started stopped.
 #
-# Steps: start llm-sim with a script whose turns always fail with 401, start NAVI against it, start
-# Prometheus scraping NAVI's /metrics every second with a test copy of deploy/prometheus/*-rules.yml
+# Steps: start llm-sim with a script whose turns always fail with 401, start NAVI against it (the API
+# with its local admin token, probes and /metrics on a management port as in deploy/k8s), start
+# Prometheus scraping that port's /metrics every second with a test copy of deploy/prometheus/*-rules.yml
 # (group intervals 1 s and every `for:` shortened to 5 s, nothing else changed), wait until the target
 # is up, submit tasks that fail at the provider (LLM errors), then:
 #   ALERT=NaviTargetDown (default): stop NAVI and wait for NaviTargetDown to fire. Works on any build.
@@ -58,9 +59,9 @@ wait_for() { # description, seconds, command...
   done
 }
 
-sim_port=$(free_port); navi_port=$(free_port); prom_port=$(free_port)
-mkdir -p "$work/scripts" "$work/home/workspaces/demo" "$work/rules" "$work/tsdb"
-echo demo > "$work/home/workspaces/demo/README.md"
+sim_port=$(free_port); navi_port=$(free_port); mgmt_port=$(free_port); prom_port=$(free_port)
+mkdir -p "$work/scripts" "$work/home/workspaces/default/demo" "$work/rules" "$work/tsdb"
+echo demo > "$work/home/workspaces/default/demo/README.md"
 cat > "$work/scripts/unauthorized.json" <<'JSON'
 {"name": "unauthorized", "turns": [{"text": "never served", "faults": [{"status": 401, "times": -1}]}]}
 JSON
@@ -69,8 +70,9 @@ log "llm-sim on 127.0.0.1:$sim_port"
 "$java" -jar "$jar" llm-sim --port "$sim_port" --scripts "$work/scripts" > "$work/llm-sim.log" 2>&1 &
 pids+=($!)
 
-log "NAVI on 127.0.0.1:$navi_port (NAVI_HOME in a temporary directory)"
-NAVI_HOME="$work/home" SERVER_PORT="$navi_port" SERVER_ADDRESS=127.0.0.1 \
+log "NAVI on 127.0.0.1:$navi_port, probes and /metrics on 127.0.0.1:$mgmt_port (NAVI_HOME in a temporary directory)"
+NAVI_HOME="$work/home" SERVER_PORT="$navi_port" NAVI_BIND_ADDRESS=127.0.0.1 \
+  MANAGEMENT_SERVER_PORT="$mgmt_port" MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
   NAVI_LLM_PROVIDER=anthropic ANTHROPIC_API_KEY=sim NAVI_LLM_BASE_URL="http://127.0.0.1:$sim_port" \
   "$java" -jar "$jar" > "$work/navi.log" 2>&1 &
 navi_pid=$!
@@ -94,7 +96,7 @@ scrape_configs:
   - job_name: navi
     metrics_path: /metrics
     static_configs:
-      - targets: ["127.0.0.1:$navi_port"]
+      - targets: ["127.0.0.1:$mgmt_port"]
 YAML
 
 log "Prometheus on 127.0.0.1:$prom_port"
@@ -104,8 +106,9 @@ pids+=($!)
 
 prom="http://127.0.0.1:$prom_port"
 navi="http://127.0.0.1:$navi_port"
-wait_for "NAVI to be ready" 90 curl -sf "$navi/health/ready"
-log "NAVI ready"
+wait_for "NAVI to be ready" 90 curl -sf "http://127.0.0.1:$mgmt_port/health/ready"
+auth="Authorization: Bearer $(cat "$work/home/admin.token")"
+log "NAVI ready; the API is called with the local admin token NAVI wrote under its home"
 wait_for "Prometheus to be ready" 30 curl -sf "$prom/-/ready"
 target_up() { curl -s "$prom/api/v1/query?query=up%7Bjob%3D%22navi%22%7D%3D%3D1" | grep -q '"value"'; }
 wait_for "Prometheus to scrape NAVI" 30 target_up
@@ -114,10 +117,10 @@ rules_loaded || die "alert $alert is not among the loaded rules"
 log "Prometheus scrapes NAVI; $(curl -s "$prom/api/v1/rules?type=alert" | grep -o '"type":"alerting"' | wc -l) alerting rules loaded"
 
 for i in 1 2; do
-  curl -sf -X POST "$navi/api/v1/tasks" -H 'Content-Type: application/json' \
+  curl -sf -X POST "$navi/api/v1/tasks" -H "$auth" -H 'Content-Type: application/json' \
     -d "{\"prompt\": \"[sim:unauthorized] failing task $i\", \"workspace\": {\"path\": \"demo\"}}" > /dev/null
 done
-failed() { curl -s "$navi/api/v1/tasks?status=failed" | grep -o '"stopReason":"llm_error"' | wc -l | grep -q '^2$'; }
+failed() { curl -s -H "$auth" "$navi/api/v1/tasks?status=failed" | grep -o '"stopReason":"llm_error"' | wc -l | grep -q '^2$'; }
 wait_for "the tasks to fail with llm_error" 60 failed
 log "2 tasks failed at the provider (401 from llm-sim): stopReason llm_error"
 

@@ -204,7 +204,8 @@ class StreamClientsIT extends NaviIntegrationTest {
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
                     .hasValue(CONSOLE_ORIGIN);
             assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
-                    .hasValueSatisfying(headers -> assertThat(headers).contains("Location"));
+                    .hasValueSatisfying(headers -> assertThat(headers)
+                            .contains("Location", "Retry-After", "WWW-Authenticate", "RateLimit", "RateLimit-Policy"));
         }
 
         private HttpResponse<String> preflight(String origin) {

@@ -66,6 +66,8 @@ class BrowserAccessConfiguration implements WebMvcConfigurer {
                         HttpHeaders.LOCATION,
                         HttpHeaders.RETRY_AFTER,
                         HttpHeaders.WWW_AUTHENTICATE,
+                        "RateLimit",
+                        "RateLimit-Policy",
                         "X-Request-ID",
                         "traceparent")
                 .allowCredentials(false);
