@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Replaces secrets in text by {@link #REDACTED}: the configured secret values, and the shapes of
  * provider keys ({@code sk-…}, {@code sk-ant-…}), GitHub tokens ({@code ghp_…}, {@code github_pat_…}),
- * AWS access key ids ({@code AKIA…}) and bearer tokens. Text with none of their markers is returned as it
+ * AWS access key ids ({@code AKIA…}), NAVI's own admin tokens ({@code navi-admin-…}) and API keys
+ * ({@code navi_<id>_…}), JWTs ({@code eyJ….eyJ….…}) and bearer tokens. Text with none of their markers is returned as it
  * is, after a few {@code indexOf} scans; the patterns are compiled once.
  */
 public final class Redactor {
@@ -18,13 +19,29 @@ public final class Redactor {
     static final int MIN_SECRET_LENGTH = 8;
 
     /** How each shape begins; text with none of them at the start of a word is not matched at all. */
-    private static final List<String> MARKERS =
-            List.of("sk-", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "AKIA", "Bearer", "bearer", "BEARER");
+    private static final List<String> MARKERS = List.of(
+            "sk-",
+            "ghp_",
+            "gho_",
+            "ghu_",
+            "ghs_",
+            "ghr_",
+            "github_pat_",
+            "AKIA",
+            "Bearer",
+            "bearer",
+            "BEARER",
+            "navi-admin-",
+            "navi_",
+            "eyJ");
 
     private static final Pattern SHAPES = Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}"
             + "|\\bgh[pousr]_[A-Za-z0-9]{20,}"
             + "|\\bgithub_pat_[A-Za-z0-9_]{20,}"
             + "|\\bAKIA[0-9A-Z]{16}\\b"
+            + "|\\bnavi-admin-[A-Za-z0-9_-]{43}"
+            + "|\\bnavi_[0-9a-f]{16}_[A-Za-z0-9_-]{43}"
+            + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"
             + "|\\b([Bb][Ee][Aa][Rr][Ee][Rr]\\s{1,8})[A-Za-z0-9._~+/-]{8,}=*");
 
     private static volatile Redactor current = new Redactor(List.of());

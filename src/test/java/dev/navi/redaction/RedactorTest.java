@@ -41,7 +41,10 @@ class RedactorTest {
                     "github_pat_11ABCDEFG0123456789_abcdefghijklmnop|[REDACTED]",
                     "id AKIAIOSFODNN7EXAMPLE.|id [REDACTED].",
                     "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig|Authorization: Bearer [REDACTED]",
-                    "authorization: bearer abcdefgh12345678==|authorization: bearer [REDACTED]"
+                    "authorization: bearer abcdefgh12345678==|authorization: bearer [REDACTED]",
+                    "token navi-admin-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde end|token [REDACTED] end",
+                    "key=navi_0123456789abcdef_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde|key=[REDACTED]",
+                    "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl|jwt [REDACTED]"
                 })
         void whenTheTextHasAKnownCredentialShapeThenItIsRedacted(String text, String redacted) {
             assertThat(redactor.redact(text)).isEqualTo(redacted);
@@ -54,6 +57,7 @@ class RedactorTest {
                     "pip install scikit-learn sk-learn",
                     "the bearer of bad news",
                     "AKIA is a prefix",
+                    "navi_tasks_queued navi_http_request_duration_seconds_bucket",
                     ""
                 })
         void whenTheTextHasNoSecretThenItIsReturnedAsItIs(String text) {

@@ -14,7 +14,8 @@ import org.springframework.core.env.EnumerablePropertySource;
  */
 final class ConfiguredSecrets {
 
-    private static final Pattern SECRET_NAME = Pattern.compile("navi\\..*(key|secret|password|token)s?(\\[\\d+])?");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("navi\\..*(key|secret|password|token)s?(\\[\\d+]|\\.[^.]+)?");
 
     private ConfiguredSecrets() {}
 

@@ -21,14 +21,24 @@ class ConfiguredSecretsTest {
                 "navi.audit.key",
                 "navi.database.password",
                 "navi.web.api-keys[0]",
-                "navi.git.token"
+                "navi.git.token",
+                "navi.audit.previous-keys.k1",
+                "navi.security.jwt.secret"
             })
     void whenTheNameEndsInASecretWordThenItIsASecret(String name) {
         assertThat(ConfiguredSecrets.isSecretName(name)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"navi.llm.model", "navi.llm.keyboard-layout", "spring.datasource.url", "other.api-key"})
+    @ValueSource(
+            strings = {
+                "navi.llm.model",
+                "navi.llm.keyboard-layout",
+                "spring.datasource.url",
+                "other.api-key",
+                "navi.audit.key-id",
+                "navi.security.admin-token-file"
+            })
     void whenTheNameIsAnyOtherThenItIsNot(String name) {
         assertThat(ConfiguredSecrets.isSecretName(name)).isFalse();
     }
