@@ -8,6 +8,7 @@ import dev.navi.audit.AuditEntry;
 import dev.navi.audit.AuditLog;
 import dev.navi.audit.AuditOutcome;
 import dev.navi.audit.AuditVerifier;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +90,13 @@ class AuditIT extends NaviIntegrationTest {
         }
 
         @Test
-        void whenTheRecordCannotBeWrittenThenTheTaskFailsInsteadOfGoingOn() {
-            superuser("alter table audit_log rename to audit_log_away");
+        void whenACommandRecordCannotBeWrittenThenTheTaskFailsInsteadOfGoingOn() {
+            superuser("""
+                    create function refuse_command_records() returns trigger language plpgsql as $$
+                    begin raise exception 'command records refused by the test'; end $$""");
+            superuser("""
+                    create trigger refuse_command_records before insert on audit_log for each row
+                    when (new.action = 'command_run') execute function refuse_command_records()""");
             JsonNode task;
             try {
                 var id = submit("create-file", NaviHome.workspace("audit-down"), null)
@@ -98,12 +104,35 @@ class AuditIT extends NaviIntegrationTest {
                         .asString();
                 task = awaitFinished(id);
             } finally {
-                superuser("alter table audit_log_away rename to audit_log");
+                superuser("drop trigger refuse_command_records on audit_log");
+                superuser("drop function refuse_command_records()");
             }
 
             assertThat(task.get("status").asString()).isEqualTo("failed");
             assertThat(task.at("/error/class").asString()).isEqualTo("audit_write_failed");
             assertThat(metric("navi_audit_write_failures_total")).isGreaterThanOrEqualTo(1);
+        }
+
+        @Test
+        void whenASubmissionRecordCannotBeWrittenThenNothingIsStoredAndTheAnswerIs503() {
+            var before = get("/api/v1/tasks?limit=100", "application/json").body();
+            superuser("alter table audit_log rename to audit_log_away");
+            HttpResponse<String> response;
+            try {
+                response = post(
+                        "/api/v1/tasks",
+                        "{\"prompt\": \"never stored\", \"workspace\": {\"path\": \""
+                                + NaviHome.workspace("audit-refused") + "\"}}");
+            } finally {
+                superuser("alter table audit_log_away rename to audit_log");
+            }
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(parse(response).get("type").asString()).isEqualTo("urn:navi:problem:audit-unavailable");
+            assertThat(get("/api/v1/tasks?limit=100", "application/json").body())
+                    .doesNotContain("never stored")
+                    .isEqualTo(before);
         }
     }
 

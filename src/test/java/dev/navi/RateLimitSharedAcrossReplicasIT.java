@@ -134,7 +134,8 @@ class RateLimitSharedAcrossReplicasIT {
     private int start(String name) throws IOException {
         int port = freePort();
         var home = Files.createDirectories(temp.resolve(name));
-        var workspace = Files.createDirectories(home.resolve("workspaces").resolve("limited"));
+        var workspace = Files.createDirectories(
+                home.resolve("workspaces").resolve("acme").resolve("limited"));
         Files.writeString(workspace.resolve("a.txt"), "a\n");
         String java = ProcessHandle.current().info().command().orElse("java");
         var builder = new ProcessBuilder(

@@ -22,12 +22,16 @@ import org.springframework.test.context.TestPropertySource;
             "navi.llm.provider=anthropic",
             "navi.llm.anthropic-api-key=" + SecretRedactionIT.CANARY_KEY,
             "navi.llm.base-url=${navi.it.sim-url}",
-            "navi.llm.model=claude-sim"
+            "navi.llm.model=claude-sim",
+            "navi.audit.key=" + SecretRedactionIT.CANARY_AUDIT_KEY
         })
 class SecretRedactionIT extends NaviIntegrationTest {
 
     /** The scripts leak-secrets and leak-error quote these. */
     static final String CANARY_KEY = "sk-ant-canary-5e1d9c3a7b2f4e68";
+
+    /** Base64 of 32 bytes, as NAVI_AUDIT_KEY must be. */
+    static final String CANARY_AUDIT_KEY = "Y2FuYXJ5LWF1ZGl0LWtleS0zMi1ieXRlcy1sb25nISE=";
 
     static final List<String> CANARIES =
             List.of(CANARY_KEY, "canary-5e1d9c3a7b2f4e68", "ghp_Canary", "AKIACANARY", "canaryBearerToken0123456789");
@@ -67,6 +71,36 @@ class SecretRedactionIT extends NaviIntegrationTest {
                 output.getAll());
         for (var sink : sinks) {
             assertNoCanary(sink);
+        }
+    }
+
+    @Test
+    void whenAPromptQuotesNavisOwnCredentialsThenNoSinkShowsThem(CapturedOutput output) {
+        var created = post(
+                "/api/v1/admin/api-keys",
+                "{\"name\": \"canary\", \"tenant\": \"default\", \"scopes\": [\"tasks:read\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var credentials = List.of(adminToken(), parse(created).get("key").asString(), CANARY_AUDIT_KEY);
+        var body = json.createObjectNode();
+        body.put("prompt", "[sim:default] use " + String.join(" and ", credentials));
+        body.putObject("workspace").put("path", NaviHome.workspace("leak-credentials", "a.txt", "a"));
+        var submitted = post("/api/v1/tasks", json.writeValueAsString(body));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        var id = parse(submitted).get("id").asString();
+        var task = awaitFinished(id);
+
+        var sinks = List.of(
+                submitted.body(),
+                task.toString(),
+                stream(id).toString(),
+                get("/api/v1/tasks/" + id + "/events", "application/json").body(),
+                get("/api/v1/tasks?limit=50", "application/json").body(),
+                get("/api/v1/audit?limit=50", "application/json").body(),
+                output.getAll(),
+                metrics());
+        assertThat(task.get("prompt").asString()).contains("[REDACTED]");
+        for (var sink : sinks) {
+            assertThat(credentials).allSatisfy(secret -> assertThat(sink).doesNotContain(secret));
         }
     }
 

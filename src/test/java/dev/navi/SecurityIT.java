@@ -313,7 +313,7 @@ class SecurityIT extends NaviIntegrationTest {
             var key = parse(createKey("{\"name\": \"bot\", \"tenant\": \"acme\", \"scopes\": [\"tasks:write\"]}"))
                     .get("key")
                     .asString();
-            var workspace = NaviHome.workspace("security-key-submit", "a.txt", "a");
+            var workspace = NaviHome.workspaceOf("acme", "security-key-submit", "a.txt", "a");
 
             var response = sendAsIs(HttpRequest.newBuilder(uri("/api/v1/tasks"))
                     .header("Authorization", "Bearer " + key)

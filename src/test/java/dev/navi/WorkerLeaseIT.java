@@ -20,9 +20,9 @@ class WorkerLeaseIT extends NaviIntegrationTest {
     void whenARunningTaskLeaseExpiresThenItFailsAsWorkerLost() {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into tasks (id, owner, status, prompt, workspace, limits, created_at, started_at,
+                        insert into tasks (id, tenant, owner, status, prompt, workspace, limits, created_at, started_at,
                                            worker_id, lease_expires_at)
-                        values (:id, 'anonymous', 'running', 'orphan', '{"path": "x"}',
+                        values (:id, 'default', 'anonymous', 'running', 'orphan', '{"path": "x"}',
                                 '{"maxIterations": 1, "maxDurationSeconds": 60, "maxTokens": 10, "maxCostUsd": 1}',
                                 :now, :now, 'worker-gone', :expired)""")
                 .param("id", id)

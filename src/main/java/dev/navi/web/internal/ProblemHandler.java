@@ -1,5 +1,6 @@
 package dev.navi.web.internal;
 
+import dev.navi.audit.AuditWriteException;
 import dev.navi.observability.ErrorEventNotFoundException;
 import dev.navi.observability.InvalidErrorQueryException;
 import dev.navi.tasks.InvalidTaskException;
@@ -72,6 +73,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         HttpHeaders.RETRY_AFTER,
                         Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                 .body(problem);
+    }
+
+    /** Already logged and counted by the audit log; the action was rolled back with its record. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> auditUnavailable(AuditWriteException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "audit-unavailable",
+                        "Nothing was done: the audit record of this action could not be written; try again shortly"));
     }
 
     @ExceptionHandler
