@@ -43,6 +43,7 @@ class AgentControlIT extends NaviIntegrationTest {
             double before = openStreams();
             var request = java.net.http.HttpRequest.newBuilder(uri("/api/v1/tasks/" + id + "/events"))
                     .header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + adminToken())
                     .build();
             var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
             var body = response.body();
@@ -103,6 +104,7 @@ class AgentControlIT extends NaviIntegrationTest {
                 for (int i = 0; i < 200; i++) {
                     var request = java.net.http.HttpRequest.newBuilder(uri("/api/v1/tasks/" + id + "/events"))
                             .header("Accept", "text/event-stream")
+                            .header("Authorization", "Bearer " + adminToken())
                             .build();
                     bodies.add(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream())
                             .body());
