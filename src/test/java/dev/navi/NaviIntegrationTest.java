@@ -53,6 +53,7 @@ abstract class NaviIntegrationTest {
         for (var endpointClass : List.of("submit", "read", "stream")) {
             registry.add("navi.ratelimit." + endpointClass + ".capacity", () -> "1000000");
         }
+        registry.add("navi.events.max-streams-per-tenant", () -> "100000");
     }
 
     protected URI uri(String path) {

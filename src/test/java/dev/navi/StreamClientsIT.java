@@ -307,6 +307,7 @@ class StreamClientsIT extends NaviIntegrationTest {
     private HttpRequest.Builder streamRequest(String id, String query) {
         return HttpRequest.newBuilder(uri("/api/v1/tasks/" + id + "/events" + (query == null ? "" : query)))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + adminToken())
                 .timeout(CEILING);
     }
 }
