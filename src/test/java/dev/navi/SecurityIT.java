@@ -80,6 +80,8 @@ class SecurityIT extends NaviIntegrationTest {
                 new String[] {"errors", "GET", "/api/v1/errors", "application/json"},
                 new String[] {"admin-keys", "GET", "/api/v1/admin/api-keys", "application/json"},
                 new String[] {"admin-keys-create", "POST", "/api/v1/admin/api-keys", "application/json"},
+                new String[] {"admin-keys-revoke", "DELETE", "/api/v1/admin/api-keys/0123456789abcdef", "*/*"},
+                new String[] {"audit", "GET", "/api/v1/audit", "application/json"},
                 new String[] {"openapi", "GET", "/api/openapi", "application/json"},
                 new String[] {"metrics", "GET", "/metrics", "*/*"});
     }
@@ -424,6 +426,8 @@ class SecurityIT extends NaviIntegrationTest {
             builder.header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"prompt\": \"x\", \"workspace\": {\"path\": \"nothing\"}}"));
+        } else if ("DELETE".equals(method)) {
+            builder.DELETE();
         } else {
             builder.GET();
         }
