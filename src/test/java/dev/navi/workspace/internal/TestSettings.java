@@ -54,7 +54,8 @@ record TestSettings(
                 maxCopyBytes,
                 Duration.ofDays(7),
                 Duration.ofHours(1),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                16L << 20);
     }
 
     TaskWorkspaces workspaces() {
