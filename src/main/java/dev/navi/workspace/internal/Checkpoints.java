@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.jgit.lib.Repository;
@@ -84,12 +85,15 @@ final class Checkpoints {
         if (!patch.getErrors().isEmpty()) {
             throw cannotApply(taskId, patch.getErrors().toString());
         }
+        Path work = task.work().toAbsolutePath().normalize();
+        PatchedLinks.beforeApplying(patch, work);
         try (Repository repository = TaskDiffs.open(task)) {
             PatchApplier.Result result = new PatchApplier(repository).applyPatch(patch);
             if (!result.getErrors().isEmpty()) {
                 throw cannotApply(taskId, result.getErrors().toString());
             }
         }
+        PatchedLinks.afterApplying(patch, work);
     }
 
     private static WorkspaceException cannotApply(UUID taskId, String why) {
