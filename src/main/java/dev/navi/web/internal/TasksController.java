@@ -12,6 +12,7 @@ import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.WorkspaceSource;
 import dev.navi.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -81,7 +82,12 @@ class TasksController {
             description = "With at=<seq>: the diff as of the latest workspace checkpoint at or before that"
                     + " event seq (empty when there is none).")
     @GetMapping(value = "/{id}/diff", produces = "text/x-diff")
-    ResponseEntity<String> diff(Caller caller, @PathVariable UUID id, @RequestParam(required = false) String at) {
+    ResponseEntity<String> diff(
+            Caller caller,
+            @PathVariable UUID id,
+            @Parameter(description = "An event seq, 0 or more: the diff as of the latest checkpoint at or before it")
+                    @RequestParam(required = false)
+                    String at) {
         if (at != null) {
             long seq = seq(at);
             var diff = tasks.checkpointDiff(caller, id, seq).orElseThrow(() -> new CheckpointRemovedException(id, seq));
