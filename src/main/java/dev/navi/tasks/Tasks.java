@@ -47,6 +47,15 @@ public interface Tasks {
     /** The diff stored when the task ended; empty while it runs or when the caller may not see it. */
     Optional<String> storedDiff(Caller caller, UUID id);
 
+    /**
+     * The diff as of the task's latest workspace checkpoint at or before event {@code seq}: empty text
+     * when there is none.
+     *
+     * @return empty when that checkpoint was removed after {@code navi.workspace.retention}
+     * @throws TaskNotFoundException when there is no such task the caller may see
+     */
+    Optional<String> checkpointDiff(Caller caller, UUID id, long seq);
+
     /** How many tasks are queued and running now, all tenants (one query). */
     QueueDepth queueDepth();
 }

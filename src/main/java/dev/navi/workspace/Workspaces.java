@@ -1,6 +1,7 @@
 package dev.navi.workspace;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Prepares private task copies and reports what a task changed in its copy. */
@@ -46,6 +47,37 @@ public interface Workspaces {
      * @throws WorkspaceException TOO_LARGE past the cap
      */
     void checkSize(UUID taskId);
+
+    /**
+     * Stores a checkpoint of the task's copy: its whole change since the baseline (binary files and
+     * modes included, as {@code git apply} accepts it), tied to the seq of the task's last stored
+     * event. Called after each round of tool calls that could have changed files.
+     *
+     * @return the seq the checkpoint is tied to
+     * @throws WorkspaceException TOO_LARGE when the change would take more than {@code
+     *     navi.workspace.max-checkpoint-bytes}; NOT_FOUND when the task has no copy
+     */
+    long checkpoint(UUID taskId);
+
+    /**
+     * The diff as of the task's latest checkpoint at or before {@code seq}: empty when there is none.
+     * Callers check that the caller may see the task.
+     *
+     * @return empty when that checkpoint was removed after {@code navi.workspace.retention}
+     */
+    Optional<String> checkpointDiff(UUID taskId, long seq);
+
+    /**
+     * Makes the task's copy again, on this or another replica: {@link #prepare prepared} from its source,
+     * then its latest checkpoint applied, so that the copy holds what it held at that checkpoint
+     * (files that {@code .gitignore} excludes are not in checkpoints and come back as the source has them).
+     * Replaces any copy of the task here.
+     *
+     * @throws WorkspaceException UNAVAILABLE when the source no longer gives the task's baseline (a
+     *     directory or branch changed since) or the checkpoint does not apply; NOT_FOUND when the
+     *     checkpoint was removed after retention; as {@link #prepare} otherwise
+     */
+    RestoredCopy restoreLatestCheckpoint(UUID taskId, String tenant, WorkspaceSource source);
 
     /** Removes the task's copy and its baseline; nothing happens when there is none. */
     void delete(UUID taskId);

@@ -134,6 +134,7 @@ final class AgentLoop {
             state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
             if (tools.changesFiles(response.toolCalls())) {
                 with.workspaces().checkSize(task.id()); // walks the whole copy: not after read-only rounds
+                with.workspaces().checkpoint(task.id());
             }
         }
     }

@@ -198,6 +198,20 @@ class TaskCatalog implements Tasks {
     }
 
     @Override
+    public Optional<String> checkpointDiff(Caller caller, UUID id, long seq) {
+        var scope = TenantScope.of(caller);
+        boolean visible = scope.bind(jdbc.sql("select count(*) from tasks where id = :id" + scope.and()))
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!visible) {
+            throw new TaskNotFoundException(id);
+        }
+        return workspaces.checkpointDiff(id, seq);
+    }
+
+    @Override
     public QueueDepth queueDepth() {
         return jdbc.sql("""
                         select count(*) filter (where status = 'queued') as queued,

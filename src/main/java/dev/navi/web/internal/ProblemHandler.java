@@ -59,6 +59,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail checkpointRemoved(CheckpointRemovedException e) {
+        return Problems.of(HttpStatus.GONE, "checkpoint-removed", e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail notFound(TaskNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "task-not-found", e.getMessage());
     }

@@ -12,6 +12,7 @@ import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.WorkspaceSource;
 import dev.navi.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -76,11 +77,36 @@ class TasksController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(response(tasks.cancel(caller, id)));
     }
 
-    @Operation(summary = "Unified diff of the task's changes to its workspace copy")
+    @Operation(
+            summary = "Unified diff of the task's changes to its workspace copy",
+            description = "With at=<seq>: the diff as of the latest workspace checkpoint at or before that"
+                    + " event seq (empty when there is none).")
     @GetMapping(value = "/{id}/diff", produces = "text/x-diff")
-    ResponseEntity<String> diff(Caller caller, @PathVariable UUID id) {
+    ResponseEntity<String> diff(
+            Caller caller,
+            @PathVariable UUID id,
+            @Parameter(description = "An event seq, 0 or more: the diff as of the latest checkpoint at or before it")
+                    @RequestParam(required = false)
+                    String at) {
+        if (at != null) {
+            long seq = seq(at);
+            var diff = tasks.checkpointDiff(caller, id, seq).orElseThrow(() -> new CheckpointRemovedException(id, seq));
+            return ResponseEntity.ok().contentType(TEXT_DIFF).body(diff);
+        }
         var task = tasks.find(caller, id).orElseThrow(() -> new TaskNotFoundException(id));
         return ResponseEntity.ok().contentType(TEXT_DIFF).body(diffOf(caller, task));
+    }
+
+    private static long seq(String at) {
+        try {
+            long seq = Long.parseLong(at);
+            if (seq >= 0 && at.chars().allMatch(Character::isDigit)) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidTaskException("at", "at must be an event seq: a whole number, 0 or more");
     }
 
     /**

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Removes the copies of tasks that ended more than {@code navi.workspace.retention} ago (their diff and
  * events stay in the database), and copies no task owns once they are as old, every {@code
- * navi.workspace.sweep-interval}.
+ * navi.workspace.sweep-interval}. The patches of the same tasks' checkpoints (and of checkpoints no task
+ * owns) are removed too; their rows stay, so that a removed checkpoint is told from none.
  */
 @Component
 class CopyRetention implements SchedulingConfigurer {
@@ -33,9 +34,16 @@ class CopyRetention implements SchedulingConfigurer {
     private final FinishedTasks finished;
     private final Clock clock;
     private final Counter removed;
+    private final CheckpointStore checkpoints;
 
-    CopyRetention(WorkspaceProperties properties, FinishedTasks finished, Clock clock, MeterRegistry meters) {
+    CopyRetention(
+            WorkspaceProperties properties,
+            FinishedTasks finished,
+            Clock clock,
+            MeterRegistry meters,
+            CheckpointStore checkpoints) {
         this.properties = properties;
+        this.checkpoints = checkpoints;
         this.finished = finished;
         this.clock = clock;
         this.removed = Counter.builder("navi_workspace_copies_removed")
@@ -79,7 +87,33 @@ class CopyRetention implements SchedulingConfigurer {
         return Files.getLastModifiedTime(task.path()).toInstant().isBefore(cutoff);
     }
 
+    /** Removes the checkpoint patches of tasks past their retention; returns how many were removed. */
+    int sweepCheckpoints() {
+        var tasks = checkpoints.tasksWithKeptCheckpoints();
+        if (tasks.isEmpty()) {
+            return 0;
+        }
+        var cutoff = clock.instant().minus(properties.retention());
+        var endings = finished.endings(tasks);
+        var expired = tasks.stream()
+                .filter(id -> endings.get(id) == null
+                        || endings.get(id)
+                                .filter(ended -> ended.isBefore(cutoff))
+                                .isPresent())
+                .toList();
+        int count = checkpoints.removePatches(expired);
+        if (count > 0) {
+            log.info("Removed {} workspace checkpoints older than {}", count, properties.retention());
+        }
+        return count;
+    }
+
     private void sweepQuietly() {
+        try {
+            sweepCheckpoints();
+        } catch (RuntimeException e) {
+            log.warn("Cannot remove expired workspace checkpoints", e);
+        }
         try {
             sweep();
         } catch (IOException | RuntimeException e) {

@@ -43,6 +43,7 @@ final class PatchWriter {
     private final long maxFileSize;
     private final ByteArrayOutputStream patch = new ByteArrayOutputStream();
     private final List<String> notes;
+    private boolean complete;
 
     private PatchWriter(Path work, ObjectReader reader, long maxBytes, long maxFileSize, List<String> notes) {
         this.work = work;
@@ -50,13 +51,27 @@ final class PatchWriter {
         this.maxBytes = maxBytes;
         this.maxFileSize = maxFileSize;
         this.notes = new ArrayList<>(notes);
+        this.complete = notes.isEmpty();
     }
+
+    /**
+     * A patch and what it leaves out. {@code complete} is false when a file was left out for a limit
+     * (a file changed while it was read, being gone, is left out without making the patch incomplete).
+     */
+    record Written(String patch, List<String> notes, boolean complete) {}
 
     static String write(Path work, ObjectReader reader, WorkTreeScan.Result scan, long maxBytes, long maxFileSize)
             throws IOException {
+        Written written = written(work, reader, scan, maxBytes, maxFileSize);
+        return DiffNotes.header(written.notes()) + written.patch();
+    }
+
+    /** The patch without the note lines, for callers that must know whether it holds every change. */
+    static Written written(Path work, ObjectReader reader, WorkTreeScan.Result scan, long maxBytes, long maxFileSize)
+            throws IOException {
         PatchWriter writer = new PatchWriter(work, reader, maxBytes, maxFileSize, scan.notes());
         writer.writeAll(scan.changes());
-        return DiffNotes.header(writer.notes) + writer.patch.toString(StandardCharsets.UTF_8);
+        return new Written(writer.patch.toString(StandardCharsets.UTF_8), List.copyOf(writer.notes), writer.complete);
     }
 
     private void writeAll(List<Change> changes) throws IOException {
@@ -70,6 +85,7 @@ final class PatchWriter {
                         .map(Change::path)
                         .distinct()
                         .forEach(path -> notes.add(DiffNotes.overBudget(path, maxBytes)));
+                complete = false;
                 return;
             }
             patch.write(section);
@@ -123,6 +139,7 @@ final class PatchWriter {
         }
         if (bytes.length > maxFileSize) {
             notes.add(DiffNotes.tooLarge(change.path(), Files.size(file), maxFileSize));
+            complete = false;
             return null;
         }
         return bytes;

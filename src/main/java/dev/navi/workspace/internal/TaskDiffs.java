@@ -69,6 +69,33 @@ final class TaskDiffs {
         }
     }
 
+    /**
+     * The whole change since the baseline for a checkpoint, with {@code maxBytes} as the limit of both
+     * the patch and any one file, and the baseline's tree it applies to. The reuse slot is kept.
+     */
+    Snapshot snapshot(UUID taskId, TaskDirectory task, long maxBytes) throws IOException {
+        Slot slot = slots.computeIfAbsent(taskId, id -> new Slot());
+        slot.lock.lock();
+        try (Repository repository = open(task);
+                ObjectReader reader = repository.newObjectReader()) {
+            WorkTreeScan.Result scan = WorkTreeScan.scan(repository, reader, maxBytes);
+            PatchWriter.Written written = PatchWriter.written(task.work(), reader, scan, maxBytes, maxBytes);
+            return new Snapshot(WorkTreeScan.baselineTree(repository).name(), written);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** A checkpoint's content: the patch and the tree of the baseline it applies to. */
+    record Snapshot(String baselineTree, PatchWriter.Written written) {}
+
+    /** The tree of the task's baseline commit. */
+    static String baselineTree(TaskDirectory task) throws IOException {
+        try (Repository repository = open(task)) {
+            return WorkTreeScan.baselineTree(repository).name();
+        }
+    }
+
     void forget(UUID taskId) {
         slots.remove(taskId);
     }
@@ -80,7 +107,7 @@ final class TaskDiffs {
         }
     }
 
-    private static Repository open(TaskDirectory task) throws IOException {
+    static Repository open(TaskDirectory task) throws IOException {
         return new FileRepositoryBuilder()
                 .setGitDir(task.baseline().toFile())
                 .setWorkTree(task.work().toFile())

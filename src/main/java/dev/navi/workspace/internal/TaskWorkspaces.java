@@ -1,13 +1,18 @@
 package dev.navi.workspace.internal;
 
+import dev.navi.workspace.RestoredCopy;
 import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.WorkspaceException.Reason;
 import dev.navi.workspace.WorkspaceSource;
 import dev.navi.workspace.Workspaces;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -26,17 +31,36 @@ class TaskWorkspaces implements Workspaces {
     private final GitHostGuard hosts;
     private final SourceValidator validator;
     private final TaskDiffs diffs;
+    private final CheckpointStore store;
+    private final Checkpoints checkpoints;
 
     @Autowired
+    TaskWorkspaces(WorkspaceProperties properties, CheckpointStore store, Clock clock, MeterRegistry meters) {
+        this(properties, new GitHostGuard(properties.gitAllowedHosts()), store, clock, meters);
+    }
+
+    /** Without a database: checkpoints cannot be used. */
     TaskWorkspaces(WorkspaceProperties properties) {
         this(properties, new GitHostGuard(properties.gitAllowedHosts()));
     }
 
+    /** Without a database: checkpoints cannot be used. */
     TaskWorkspaces(WorkspaceProperties properties, GitHostGuard hosts) {
+        this(properties, hosts, null, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    TaskWorkspaces(
+            WorkspaceProperties properties,
+            GitHostGuard hosts,
+            CheckpointStore store,
+            Clock clock,
+            MeterRegistry meters) {
         this.properties = properties;
         this.hosts = hosts;
         this.validator = new SourceValidator(properties, hosts);
         this.diffs = new TaskDiffs(properties.maxDiffBytes(), properties.maxDiffFileSize());
+        this.store = store;
+        this.checkpoints = new Checkpoints(store, diffs, properties.maxCheckpointBytes(), clock, meters);
     }
 
     @Override
@@ -97,6 +121,53 @@ class TaskWorkspaces implements Workspaces {
         } catch (IOException e) {
             throw new WorkspaceException(
                     Reason.UNAVAILABLE, "Cannot measure the workspace of task " + taskId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long checkpoint(UUID taskId) {
+        TaskDirectory task = existing(taskId);
+        try {
+            return checkpoints.store(taskId, task);
+        } catch (IOException | JGitInternalException e) {
+            throw new WorkspaceException(
+                    Reason.UNAVAILABLE,
+                    "Cannot store a checkpoint of the workspace of task " + taskId + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public Optional<String> checkpointDiff(UUID taskId, long seq) {
+        return store.atOrBefore(taskId, seq)
+                .map(checkpoint -> Optional.ofNullable(checkpoint.diff()))
+                .orElse(Optional.of(""));
+    }
+
+    /** The latest checkpoint is read before the copy is replaced, so a failing read leaves the copy be. */
+    @Override
+    public RestoredCopy restoreLatestCheckpoint(UUID taskId, String tenant, WorkspaceSource source) {
+        var latest = store.latest(taskId);
+        Path root = prepare(taskId, tenant, source);
+        if (latest.isEmpty()) {
+            return new RestoredCopy(root, 0);
+        }
+        TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        try {
+            checkpoints.apply(latest.get(), task);
+            diffs.forget(taskId);
+            log.info(
+                    "Restored workspace of task {} at seq {}",
+                    taskId,
+                    latest.get().seq());
+            return new RestoredCopy(root, latest.get().seq());
+        } catch (IOException | JGitInternalException e) {
+            deleteQuietly(task);
+            throw new WorkspaceException(
+                    Reason.UNAVAILABLE, "Cannot restore the workspace of task " + taskId + ": " + e.getMessage(), e);
+        } catch (WorkspaceException e) {
+            deleteQuietly(task);
+            throw e;
         }
     }
 

@@ -28,9 +28,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     refused otherwise; a listed host name is let through without being looked up
  * @param maxCopyBytes the most bytes a task's copy may hold, checked when it is made and after each
  *     round of tool calls that wrote files or ran a command
- * @param retention how long a finished task's copy is kept; its diff and events stay in the database
+ * @param retention how long a finished task's copy and its checkpoints' patches are kept; its final
+ *     diff and events stay in the database
  * @param sweepInterval how often copies past their retention are removed
  * @param diskUsageInterval how often the disk used by task copies is measured for the metrics
+ * @param maxCheckpointBytes the largest checkpoint (a task's whole change to its copy, as a patch)
+ *     stored after a round of tool calls that could have changed files; a task whose change is
+ *     larger fails with {@code workspace_too_large}
  */
 @ConfigurationProperties("navi.workspace")
 record WorkspaceProperties(
@@ -45,7 +49,8 @@ record WorkspaceProperties(
         @DefaultValue("1073741824") long maxCopyBytes,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration sweepInterval,
-        @DefaultValue("1m") Duration diskUsageInterval) {
+        @DefaultValue("1m") Duration diskUsageInterval,
+        @DefaultValue("16777216") long maxCheckpointBytes) {
 
     WorkspaceProperties {
         Objects.requireNonNull(root, "navi.workspace.root must be set");

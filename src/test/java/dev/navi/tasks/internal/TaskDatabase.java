@@ -156,6 +156,22 @@ final class TaskDatabase {
         }
 
         @Override
+        public long checkpoint(UUID taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<String> checkpointDiff(UUID taskId, long seq) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.navi.workspace.RestoredCopy restoreLatestCheckpoint(
+                UUID taskId, String tenant, WorkspaceSource source) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void delete(UUID taskId) {
             throw new UnsupportedOperationException();
         }

@@ -50,7 +50,7 @@ class CopyRetentionTest {
         tasks = temp.resolve("tasks");
         TestSettings settings = TestSettings.of(root.getParent(), tasks);
         workspaces = settings.workspaces();
-        retention = new CopyRetention(settings.properties(), finished, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+        retention = new CopyRetention(settings.properties(), finished, Clock.fixed(NOW, ZoneOffset.UTC), meters, null);
     }
 
     private UUID copyOf(Instant ended) {
@@ -136,7 +136,8 @@ class CopyRetentionTest {
                     throw new AssertionError("asked about " + ids);
                 },
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                meters);
+                meters,
+                null);
 
         assertThat(noQuestions.sweep()).isZero();
     }

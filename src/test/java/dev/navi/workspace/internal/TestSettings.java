@@ -12,33 +12,52 @@ record TestSettings(
         long maxDiffBytes,
         long maxDiffFileSize,
         long maxCopyBytes,
-        List<String> gitAllowedHosts) {
+        List<String> gitAllowedHosts,
+        long maxCheckpointBytes) {
 
     /** The tenant tests prepare workspaces for: their sources live in {@code <root>/default}. */
     static final String TENANT = "default";
 
     static TestSettings of(Path root, Path tasks) {
-        return new TestSettings(root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000, 1L << 30, List.of());
+        return new TestSettings(
+                root, tasks, Duration.ofMinutes(1), 1_000_000, 1_000_000, 1L << 30, List.of(), 16L << 20);
     }
 
     TestSettings cloneTimeout(Duration timeout) {
-        return new TestSettings(root, tasks, timeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes, gitAllowedHosts);
+        return new TestSettings(
+                root, tasks, timeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes, gitAllowedHosts, maxCheckpointBytes);
     }
 
     TestSettings maxDiffBytes(long bytes) {
-        return new TestSettings(root, tasks, cloneTimeout, bytes, maxDiffFileSize, maxCopyBytes, gitAllowedHosts);
+        return new TestSettings(
+                root, tasks, cloneTimeout, bytes, maxDiffFileSize, maxCopyBytes, gitAllowedHosts, maxCheckpointBytes);
     }
 
     TestSettings maxDiffFileSize(long bytes) {
-        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, bytes, maxCopyBytes, gitAllowedHosts);
+        return new TestSettings(
+                root, tasks, cloneTimeout, maxDiffBytes, bytes, maxCopyBytes, gitAllowedHosts, maxCheckpointBytes);
     }
 
     TestSettings maxCopyBytes(long bytes) {
-        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, bytes, gitAllowedHosts);
+        return new TestSettings(
+                root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, bytes, gitAllowedHosts, maxCheckpointBytes);
     }
 
     TestSettings gitAllowedHosts(String... hosts) {
-        return new TestSettings(root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes, List.of(hosts));
+        return new TestSettings(
+                root,
+                tasks,
+                cloneTimeout,
+                maxDiffBytes,
+                maxDiffFileSize,
+                maxCopyBytes,
+                List.of(hosts),
+                maxCheckpointBytes);
+    }
+
+    TestSettings maxCheckpointBytes(long bytes) {
+        return new TestSettings(
+                root, tasks, cloneTimeout, maxDiffBytes, maxDiffFileSize, maxCopyBytes, gitAllowedHosts, bytes);
     }
 
     WorkspaceProperties properties() {
@@ -54,10 +73,15 @@ record TestSettings(
                 maxCopyBytes,
                 Duration.ofDays(7),
                 Duration.ofHours(1),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                maxCheckpointBytes);
     }
 
     TaskWorkspaces workspaces() {
         return new TaskWorkspaces(properties());
+    }
+
+    TaskWorkspaces workspaces(CheckpointStore checkpoints, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new TaskWorkspaces(properties(), checkpoints, java.time.Clock.systemUTC(), meters);
     }
 }
