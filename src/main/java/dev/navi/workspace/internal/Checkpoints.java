@@ -40,6 +40,7 @@ final class Checkpoints {
         this.sizes = DistributionSummary.builder("navi_workspace_checkpoint_bytes")
                 .description("Size of each stored workspace checkpoint")
                 .baseUnit("bytes")
+                .serviceLevelObjectives(1024, 64 * 1024, 1024 * 1024, 4 * 1024 * 1024, 16 * 1024 * 1024)
                 .register(meters);
     }
 
