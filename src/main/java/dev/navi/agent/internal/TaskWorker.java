@@ -1,5 +1,6 @@
 package dev.navi.agent.internal;
 
+import dev.navi.events.CancellationSignalled;
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.StopReason;
@@ -8,6 +9,7 @@ import dev.navi.tasks.TaskQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -68,6 +71,27 @@ class TaskWorker implements SmartLifecycle {
         var control = running.get(request.taskId());
         if (control != null) {
             control.stop(StopReason.CANCELLED);
+        }
+    }
+
+    /**
+     * A cancellation was committed somewhere: if the task runs here, check its stored flag now rather
+     * than at the next tick (which stays the fallback while notifications are down).
+     */
+    @EventListener
+    void onCancellationSignalled(CancellationSignalled signal) {
+        var current = ticker;
+        if (running.containsKey(signal.taskId()) && current != null && !current.isShutdown()) {
+            current.execute(() -> checkCancellation(Set.of(signal.taskId())));
+        }
+    }
+
+    private void checkCancellation(Set<UUID> taskIds) {
+        try {
+            queue.cancellationRequested(taskIds)
+                    .forEach(id -> onCancellationRequested(new TaskCancellationRequested(id)));
+        } catch (RuntimeException e) {
+            log.warn("Cancellation check failed; the next tick checks again", e);
         }
     }
 

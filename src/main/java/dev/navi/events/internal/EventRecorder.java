@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Stores every published {@link TaskEvent} synchronously, in the publisher's thread, so the per-task
  * order is the publication order and an event is durable before anyone sees it; then wakes the
- * task's live streams once the transaction (if any) has committed. Secrets are redacted before the event
+ * task's live streams in this process once the transaction (if any) has committed. Other replicas' streams
+ * are woken by the notification the store sends with the event ({@link Notifications}). Secrets are redacted before the event
  * is stored: every reader (stream, page, metrics) sees the redacted event only.
  */
 @Component
@@ -38,8 +39,8 @@ class EventRecorder {
         ObjectNode data = json.valueToTree(event);
         data.remove("taskId");
         RedactedJson.redact(data, redactor);
-        store.append(event.taskId(), TaskEvent.typeOf(event), clock.instant(), data);
-        afterCommit(() -> hub.wake(event.taskId()));
+        long seq = store.append(event.taskId(), TaskEvent.typeOf(event), clock.instant(), data);
+        afterCommit(() -> hub.wake(event.taskId(), seq));
     }
 
     private static void afterCommit(Runnable action) {

@@ -25,7 +25,10 @@ class EventStore {
         this.json = json;
     }
 
-    /** Stores the event in the caller's transaction (or a new one) and returns its sequence number. */
+    /**
+     * Stores the event in the caller's transaction (or a new one) and returns its sequence number. Every
+     * replica is notified in the same transaction, so it hears of the event once it is committed.
+     */
     long append(UUID taskId, String type, Instant ts, JsonNode data) {
         Long seq = transactions.execute(status -> {
             long next = jdbc.sql("""
@@ -41,6 +44,7 @@ class EventStore {
                     .param("ts", Timestamp.from(ts))
                     .param("data", json.writeValueAsString(data))
                     .update();
+            PgTaskSignals.send(jdbc, new TaskSignal.EventCommitted(taskId, next));
             return next;
         });
         return seq;

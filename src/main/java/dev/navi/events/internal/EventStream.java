@@ -88,6 +88,13 @@ final class EventStream {
         }
     }
 
+    /** Wakes the stream unless it has already sent event {@code seq}. */
+    void wakeIfBefore(long seq) {
+        if (seq > lastSeq) {
+            wake();
+        }
+    }
+
     private void drain() {
         if (!sending.tryLock()) {
             return; // the sender holding the lock re-checks `pending` before it leaves

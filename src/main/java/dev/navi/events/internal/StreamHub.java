@@ -60,6 +60,22 @@ class StreamHub implements SmartLifecycle {
         }
     }
 
+    /**
+     * Event {@code seq} of this task is committed (heard from the database): the streams of it that have
+     * not sent it yet catch up.
+     */
+    void wake(UUID taskId, long seq) {
+        var forTask = streams.get(taskId);
+        if (forTask != null) {
+            forTask.forEach(stream -> stream.wakeIfBefore(seq));
+        }
+    }
+
+    /** Anything may have been committed unheard: every stream re-reads from its last event. */
+    void wakeAll() {
+        streams.values().forEach(set -> set.forEach(EventStream::wake));
+    }
+
     int openStreams() {
         return open.get();
     }

@@ -1,6 +1,7 @@
 package dev.navi.tasks.internal;
 
 import dev.navi.events.TaskEvent;
+import dev.navi.events.TaskSignals;
 import dev.navi.llm.LlmGateway;
 import dev.navi.security.Caller;
 import dev.navi.tasks.NewTask;
@@ -38,6 +39,7 @@ class TaskCatalog implements Tasks {
     private final TransactionTemplate transactions;
     private final TenantQuotas quotas;
     private final TaskAudit audit;
+    private final TaskSignals signals;
 
     TaskCatalog(
             JdbcClient jdbc,
@@ -49,7 +51,9 @@ class TaskCatalog implements Tasks {
             LlmGateway llm,
             TransactionTemplate transactions,
             TenantQuotas quotas,
-            TaskAudit audit) {
+            TaskAudit audit,
+            TaskSignals signals) {
+        this.signals = signals;
         this.quotas = quotas;
         this.audit = audit;
         this.llm = llm;
@@ -186,6 +190,7 @@ class TaskCatalog implements Tasks {
                 .param("id", task.id())
                 .update();
         events.publishEvent(new TaskCancellationRequested(task.id()));
+        signals.cancellationRequested(task.id());
     }
 
     @Override

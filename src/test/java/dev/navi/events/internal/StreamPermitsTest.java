@@ -10,7 +10,8 @@ class StreamPermitsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final StreamPermits permits = new StreamPermits(
-            new EventsProperties(Duration.ofSeconds(10), Duration.ofHours(2), 500, Duration.ofSeconds(3), 2), registry);
+            new EventsProperties(Duration.ofSeconds(10), Duration.ofHours(2), 500, Duration.ofSeconds(3), 2, null),
+            registry);
 
     @Test
     void whenATenantIsAtItsStreamQuotaThenOneMoreIsRefusedAndCounted() {

@@ -69,7 +69,8 @@ final class TaskDatabase {
                 new UnpricedModel(),
                 transactions,
                 quotas,
-                new TaskAudit(this::audit));
+                new TaskAudit(this::audit),
+                taskId -> {});
         queue = new TaskQueueRepository(jdbc, rows, published::add, Clock.systemUTC(), quotas);
         visibility = new TaskVisibility(jdbc);
     }
