@@ -70,7 +70,8 @@ final class TaskDatabase {
                 transactions,
                 quotas,
                 new TaskAudit(this::audit));
-        queue = new TaskQueueRepository(jdbc, rows, published::add, Clock.systemUTC(), quotas);
+        queue = new TaskQueueRepository(
+                jdbc, rows, published::add, Clock.systemUTC(), quotas, new LeaseRecovery(jdbc, registry));
         visibility = new TaskVisibility(jdbc);
     }
 
