@@ -17,6 +17,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +43,9 @@ class TaskRecoveryIT extends NaviIntegrationTest {
 
     @Autowired
     MeterRegistry registry;
+
+    @Autowired
+    ApplicationContext context;
 
     @Nested
     class Fencing {
@@ -80,6 +85,36 @@ class TaskRecoveryIT extends NaviIntegrationTest {
             assertThat(resumed.get("lastSeq").asLong()).isEqualTo(storedAtTakeover);
             assertThat(resumed.get("attempt").asInt()).isEqualTo(2);
             assertThat(typesOf(events)).last().isEqualTo("task.succeeded");
+        }
+    }
+
+    @Nested
+    class HandBack {
+
+        @Test
+        void whenTheWorkerStopsThenItsRunningTaskIsHandedBackAndResumedOnceItRunsAgain() {
+            var worker = context.getBean("taskWorker", SmartLifecycle.class);
+            var script = register("handback");
+            double handedBackBefore = recoveries("handed_back");
+            var id = submitTo(script, "handback");
+            awaitSlowTurn(id);
+
+            try {
+                worker.stop();
+
+                assertThat(task(id).get("status").asString()).isEqualTo("queued");
+                assertThat(recoveries("handed_back")).isEqualTo(handedBackBefore + 1);
+                assertThat(typesOf(storedEvents(id))).doesNotContain("task.failed");
+            } finally {
+                worker.start();
+            }
+            var finished = awaitEnd(id);
+
+            assertThat(finished.get("status").asString()).isEqualTo("succeeded");
+            var events = storedEvents(id);
+            assertThat(typesOf(events)).containsOnlyOnce("task.resumed");
+            assertThat(simRequests(script).stream().map(r -> r.get("turn").asInt()))
+                    .containsOnlyOnce(0, 2);
         }
     }
 
@@ -195,6 +230,13 @@ class TaskRecoveryIT extends NaviIntegrationTest {
                 .param("id", UUID.fromString(id))
                 .query(String.class)
                 .single();
+    }
+
+    private double recoveries(String cause) {
+        return registry.get("navi.task.recoveries")
+                .tag("cause", cause)
+                .counter()
+                .count();
     }
 
     private double leaseLosses() {
