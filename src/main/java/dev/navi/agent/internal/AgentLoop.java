@@ -269,8 +269,7 @@ final class AgentLoop {
                                 "Stopped after the wall-clock limit of "
                                         + task.limits().maxDuration().toSeconds() + " s"),
                         root);
-            case INTERNAL_ERROR ->
-                failed(reason, new TaskError("worker_stopped", "NAVI was stopping while the task ran"), root);
+            case INTERNAL_ERROR -> failed(reason, new TaskError("internal_error", "The loop was stopped"), root);
             case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR, WORKSPACE_UNAVAILABLE, WORKSPACE_TOO_LARGE ->
                 failed(reason, new TaskError(reason.wireName(), reason.wireName()), root);
         };
