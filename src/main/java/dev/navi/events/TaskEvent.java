@@ -17,6 +17,17 @@ public sealed interface TaskEvent {
 
     record TaskStarted(UUID taskId, String model, String workerId) implements TaskEvent {}
 
+    /**
+     * A worker took over a task whose earlier attempt ended without finishing it (its worker died or
+     * handed it back): the conversation is rebuilt from the events up to {@code lastSeq} and the task
+     * goes on from there.
+     *
+     * @param attempt this attempt's number: 2 for the first takeover
+     * @param previousWorker the worker of the attempt before, null when unknown
+     */
+    record TaskResumed(UUID taskId, int attempt, String previousWorker, String workerId, long lastSeq)
+            implements TaskEvent {}
+
     record LlmRequested(UUID taskId, int iteration, String model, int messages) implements TaskEvent {}
 
     /** A model's reply; {@code costUsd} is null and {@code costKnown} false when the model has no known price. */
@@ -87,6 +98,7 @@ public sealed interface TaskEvent {
         return switch (event) {
             case TaskQueued e -> "task.queued";
             case TaskStarted e -> "task.started";
+            case TaskResumed e -> "task.resumed";
             case LlmRequested e -> "llm.request";
             case LlmResponded e -> "llm.response";
             case LlmRetried e -> "llm.retry";
@@ -98,6 +110,27 @@ public sealed interface TaskEvent {
             case TaskFailed e -> "task.failed";
             case TaskCancelled e -> "task.cancelled";
         };
+    }
+
+    /** The record type of a wire name, e.g. {@code tool.result}; empty for a name no event has. */
+    static java.util.Optional<Class<? extends TaskEvent>> typeNamed(String type) {
+        return java.util.Optional.ofNullable(
+                switch (type) {
+                    case "task.queued" -> TaskQueued.class;
+                    case "task.started" -> TaskStarted.class;
+                    case "task.resumed" -> TaskResumed.class;
+                    case "llm.request" -> LlmRequested.class;
+                    case "llm.response" -> LlmResponded.class;
+                    case "llm.retry" -> LlmRetried.class;
+                    case "llm.circuit_open" -> LlmCircuitOpen.class;
+                    case "llm.fallback" -> LlmFallbackUsed.class;
+                    case "tool.call" -> ToolCallStarted.class;
+                    case "tool.result" -> ToolCallCompleted.class;
+                    case "task.succeeded" -> TaskSucceeded.class;
+                    case "task.failed" -> TaskFailed.class;
+                    case "task.cancelled" -> TaskCancelled.class;
+                    default -> null;
+                });
     }
 
     /** Whether this is the last event of its task. */

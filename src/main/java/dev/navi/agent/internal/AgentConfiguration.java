@@ -1,6 +1,7 @@
 package dev.navi.agent.internal;
 
 import dev.navi.audit.AuditLog;
+import dev.navi.events.TaskHistory;
 import dev.navi.llm.LlmGateway;
 import dev.navi.llm.ToolDefinition;
 import dev.navi.tasks.TaskQueue;
@@ -26,13 +27,14 @@ class AgentConfiguration {
             AuditLog audit,
             Workspaces workspaces,
             TaskQueue queue,
+            TaskHistory history,
             ApplicationEventPublisher events,
             AgentProperties properties) {
         var definitions = tools.specs().stream()
                 .map(spec -> new ToolDefinition(spec.name(), spec.description(), spec.parametersSchemaJson()))
                 .toList();
         return new AgentLoop.Collaborators(
-                llm, tools, audit, workspaces, queue, events, properties, systemPrompt(), definitions);
+                llm, tools, audit, workspaces, queue, history, events, properties, systemPrompt(), definitions);
     }
 
     private static String systemPrompt() {

@@ -2,13 +2,16 @@ package dev.navi.agent.internal;
 
 import dev.navi.audit.AuditLog;
 import dev.navi.audit.AuditWriteException;
+import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
+import dev.navi.events.TaskHistory;
 import dev.navi.llm.CallContext;
 import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmGateway;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
 import dev.navi.llm.ToolDefinition;
+import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskError;
@@ -26,13 +29,17 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * The bounded tool loop of one task: ask the model, run the tools it calls, give it the results, and
  * repeat until it answers without tool calls or a limit stops it. Never throws: every ending is a
- * {@link TaskOutcome}.
+ * {@link LoopEnd}. Every write it makes for the task is fenced by the task's lease; the first one
+ * refused ends the loop at once, writing nothing more. A resumed task goes on from the conversation its
+ * earlier attempts stored: no stored reply is requested again, no stored tool result run again.
  */
 final class AgentLoop {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLoop.class);
 
     private final Task task;
+    private final ClaimedTask claimed;
+    private final Resumption resumption;
     private final RunControl control;
     private final Collaborators with;
     private final LoopState state;
@@ -40,11 +47,16 @@ final class AgentLoop {
     private final CallContext calls;
     private final ToolRound tools;
 
-    AgentLoop(Task task, RunControl control, Collaborators with) {
-        this.task = task;
+    /** @param resumption where an earlier attempt left off, null on the first attempt */
+    AgentLoop(ClaimedTask claimed, Resumption resumption, RunControl control, Collaborators with) {
+        this.task = claimed.task();
+        this.claimed = claimed;
+        this.resumption = resumption;
         this.control = control;
         this.with = with;
-        this.state = new LoopState(task.prompt());
+        this.state = resumption == null
+                ? new LoopState(task.prompt())
+                : new LoopState(resumption.messages(), resumption.iterations(), task.usage());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
         this.tools = new ToolRound(task, with.tools(), new CommandAudit(with.audit()), this::publish);
         this.calls = new CallContext(
@@ -58,26 +70,59 @@ final class AgentLoop {
             AuditLog audit,
             Workspaces workspaces,
             TaskQueue queue,
+            TaskHistory history,
             ApplicationEventPublisher events,
             AgentProperties properties,
             String systemPrompt,
             List<ToolDefinition> toolDefinitions) {}
 
-    TaskOutcome run() {
+    LoopEnd run() {
+        TaskOutcome outcome = null;
+        try {
+            outcome = attempt();
+        } catch (LeaseLostException e) {
+            control.release(RunControl.Release.LEASE_LOST);
+        }
+        var released = control.released();
+        if (released == null) {
+            return new LoopEnd.Finished(outcome);
+        }
+        Thread.interrupted();
+        return switch (released) {
+            case HAND_BACK -> new LoopEnd.HandedBack();
+            case LEASE_LOST -> new LoopEnd.LeaseLost();
+        };
+    }
+
+    /** The task's outcome; null when the loop was released (it ends without one). */
+    private TaskOutcome attempt() {
         Path root = null;
         try {
+            if (resumption != null) {
+                publish(new TaskEvent.TaskResumed(
+                        task.id(),
+                        claimed.attempt(),
+                        claimed.previousWorker(),
+                        claimed.workerId(),
+                        resumption.lastSeq()));
+            }
+            if (resumption != null) {
+                root = restoredWorkspace();
+                return resume(root);
+            }
             root = with.workspaces().prepare(task.id(), task.tenant(), task.workspace());
             return loop(root);
         } catch (WorkspaceException e) {
             return workspaceFailed(e, root);
         } catch (LlmException e) {
-            var reason = control.stopReason();
-            if (reason != null) {
-                return stopped(reason, root);
+            if (control.halted()) {
+                return stopped(control.stopReason(), root);
             }
             return failed(StopReason.LLM_ERROR, new TaskError(e.errorClass().wireName(), e.getMessage()), root);
         } catch (InterruptedException e) {
-            return stopped(control.stopReason() == null ? StopReason.CANCELLED : control.stopReason(), root);
+            return stopped(control.halted() ? control.stopReason() : StopReason.CANCELLED, root);
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (AuditWriteException e) {
             // whatever else happened, a command ran without its audit record: that is why the task ends
             log.error("Task {} stopped: a command's audit record could not be written", task.id(), e);
@@ -86,7 +131,7 @@ final class AgentLoop {
                     new TaskError("audit_write_failed", "A command ran but its audit record could not be written"),
                     root);
         } catch (RuntimeException e) {
-            if (control.stopReason() != null) {
+            if (control.halted()) {
                 return stopped(control.stopReason(), root);
             }
             log.error("Task {} failed unexpectedly", task.id(), e);
@@ -95,8 +140,8 @@ final class AgentLoop {
     }
 
     private TaskOutcome workspaceFailed(WorkspaceException e, Path root) {
-        if (control.stopReason() != null) {
-            // a cancel or the wall clock interrupted the copy or clone: that is why it failed
+        if (control.halted()) {
+            // a cancel, the wall clock or a release interrupted the copy or clone: that is why it failed
             return stopped(control.stopReason(), null);
         }
         var reason = WorkspaceFailures.stopReason(e);
@@ -105,10 +150,33 @@ final class AgentLoop {
         return failed(reason, new TaskError(reason.wireName(), e.getMessage()), diffable);
     }
 
+    /** The copy as the last checkpoint left it (the source's baseline when no round changed files). */
+    private Path restoredWorkspace() {
+        var restored = with.workspaces().restoreLatestCheckpoint(task.id(), task.tenant(), task.workspace());
+        log.info("Task {} resumes on its copy as of event {}", task.id(), restored.seq());
+        return restored.root();
+    }
+
+    /** Finishes what the earlier attempt left: its final reply, or its round of tool calls; then loops. */
+    private TaskOutcome resume(Path root) throws InterruptedException {
+        if (resumption.finalReply() != null) {
+            return new TaskOutcome(
+                    StopReason.COMPLETED, resumption.finalReply(), null, state.iterations(), state.usage(), diff(root));
+        }
+        var unfinished = resumption.unfinished();
+        if (unfinished != null) {
+            state.recordToolResults(tools.resume(root, unfinished));
+            if (tools.changesFiles(unfinished.calls())) {
+                with.workspaces().checkSize(task.id());
+            }
+        }
+        return loop(root);
+    }
+
     private TaskOutcome loop(Path root) throws InterruptedException {
         var limits = task.limits();
         while (true) {
-            if (control.stopReason() != null) {
+            if (control.halted()) {
                 return stopped(control.stopReason(), root);
             }
             if (state.iterations() >= limits.maxIterations()) {
@@ -154,12 +222,12 @@ final class AgentLoop {
                 task.id(), iteration, model, state.messages().size()));
         var response = with.llm().complete(request, calls);
         state.recordResponse(response);
-        with.queue()
+        fenced(() -> with.queue()
                 .recordProgress(
-                        task.id(),
+                        claimed.lease(),
                         state.iterations(),
                         state.usage(),
-                        with.properties().leaseDuration());
+                        with.properties().leaseDuration()));
         publish(responded(iteration, response));
         return response;
     }
@@ -184,8 +252,12 @@ final class AgentLoop {
                         : response.timeToFirstToken().toMillis());
     }
 
+    /** The outcome for a stop reason; null for a release (null reason): the loop ends without an outcome. */
     private TaskOutcome stopped(StopReason reason, Path root) {
         Thread.interrupted(); // the stop was the interrupt's purpose; finishing must not be interrupted
+        if (control.released() != null || reason == null) {
+            return null;
+        }
         return switch (reason) {
             case CANCELLED -> new TaskOutcome(reason, null, null, state.iterations(), state.usage(), diff(root));
             case TIMEOUT ->
@@ -196,8 +268,7 @@ final class AgentLoop {
                                 "Stopped after the wall-clock limit of "
                                         + task.limits().maxDuration().toSeconds() + " s"),
                         root);
-            case INTERNAL_ERROR ->
-                failed(reason, new TaskError("worker_stopped", "NAVI was stopping while the task ran"), root);
+            case INTERNAL_ERROR -> failed(reason, new TaskError("internal_error", "The loop was stopped"), root);
             case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR, WORKSPACE_UNAVAILABLE, WORKSPACE_TOO_LARGE ->
                 failed(reason, new TaskError(reason.wireName(), reason.wireName()), root);
         };
@@ -210,7 +281,7 @@ final class AgentLoop {
 
     /** A diff that cannot be computed is stored as a note saying so, never as an empty diff. */
     private String diff(Path root) {
-        if (root == null) {
+        if (root == null || control.released() != null) {
             return null;
         }
         try {
@@ -223,6 +294,16 @@ final class AgentLoop {
     }
 
     private void publish(TaskEvent event) {
-        with.events().publishEvent(event);
+        fenced(() -> claimed.lease().fence().publish(with.events(), event));
+    }
+
+    /** A write refused for a lost lease releases the loop before anything else can be written. */
+    private void fenced(Runnable write) {
+        try {
+            write.run();
+        } catch (LeaseLostException e) {
+            control.release(RunControl.Release.LEASE_LOST);
+            throw e;
+        }
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the worker looks for queued tasks, cancellations from other
  *     processes and expired leases (a new task in this process wakes it at once)
  * @param leaseDuration how long a claimed task stays this worker's without a renewal; a task whose
- *     lease expires is failed as {@code worker_lost}
+ *     lease expires (its worker died) goes back to the queue and is resumed by any worker
  * @param maxOutputTokens output tokens requested per model call
+ * @param maxRecoveries how many times a task is put back in the queue after its lease expired or its
+ *     worker handed it back while stopping; the next time it fails as {@code worker_lost}
  */
 @ConfigurationProperties("navi.agent")
 record AgentProperties(
@@ -21,4 +23,5 @@ record AgentProperties(
         @DefaultValue("4") int concurrency,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("60s") Duration leaseDuration,
-        @DefaultValue("8192") int maxOutputTokens) {}
+        @DefaultValue("8192") int maxOutputTokens,
+        @DefaultValue("3") int maxRecoveries) {}

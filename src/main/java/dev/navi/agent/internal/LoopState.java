@@ -23,6 +23,13 @@ final class LoopState {
         messages.add(new LlmMessage.User(prompt));
     }
 
+    /** Goes on from an earlier attempt: its conversation, its replies and all it consumed. */
+    LoopState(List<LlmMessage> conversation, int iterations, TaskUsage usage) {
+        messages.addAll(conversation);
+        this.iterations = iterations;
+        this.usage = usage;
+    }
+
     List<LlmMessage> messages() {
         return messages;
     }

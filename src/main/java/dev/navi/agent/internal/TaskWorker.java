@@ -1,13 +1,18 @@
 package dev.navi.agent.internal;
 
 import dev.navi.events.CancellationSignalled;
+import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.ClaimedTask;
+import dev.navi.tasks.Lease;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.TaskCancellationRequested;
 import dev.navi.tasks.TaskQueue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,8 +30,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Claims queued tasks from the database and runs each loop on its own virtual thread. One platform
- * thread ticks: it claims, renews leases, picks up cancellations from other processes and fails tasks
- * whose worker died.
+ * thread ticks: it claims, renews leases (a loop whose lease could not be renewed is released at once),
+ * picks up cancellations from other processes and puts tasks whose worker died back in the queue. When
+ * the worker stops, its running tasks are handed back to the queue for any worker to resume.
  */
 @Component
 class TaskWorker implements SmartLifecycle {
@@ -38,15 +44,26 @@ class TaskWorker implements SmartLifecycle {
     private final AgentProperties properties;
     private final AgentLoop.Collaborators collaborators;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Map<UUID, RunControl> running = new ConcurrentHashMap<>();
+    private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+    private final Counter leaseLosses;
     private ScheduledExecutorService ticker;
     private volatile boolean started;
 
-    TaskWorker(TaskQueue queue, AgentProperties properties, AgentLoop.Collaborators collaborators) {
+    TaskWorker(
+            TaskQueue queue,
+            AgentProperties properties,
+            AgentLoop.Collaborators collaborators,
+            MeterRegistry registry) {
         this.queue = queue;
         this.properties = properties;
         this.collaborators = collaborators;
+        this.leaseLosses = Counter.builder("navi.task.lease.losses")
+                .description("Loops stopped because another claim took their task over (a fenced write was refused)")
+                .register(registry);
     }
+
+    /** A loop of this worker, under the lease it was claimed with. */
+    private record Running(RunControl control, Lease lease) {}
 
     @Override
     public void start() {
@@ -68,9 +85,9 @@ class TaskWorker implements SmartLifecycle {
 
     @TransactionalEventListener
     void onCancellationRequested(TaskCancellationRequested request) {
-        var control = running.get(request.taskId());
-        if (control != null) {
-            control.stop(StopReason.CANCELLED);
+        var loop = running.get(request.taskId());
+        if (loop != null) {
+            loop.control().stop(StopReason.CANCELLED);
         }
     }
 
@@ -104,14 +121,22 @@ class TaskWorker implements SmartLifecycle {
 
     private void tick() {
         try {
-            queue.failAbandoned();
-            queue.renewLeases(workerId, running.keySet(), properties.leaseDuration());
+            queue.recoverAbandoned(properties.maxRecoveries());
+            renewLeases();
             queue.cancellationRequested(running.keySet())
                     .forEach(id -> onCancellationRequested(new TaskCancellationRequested(id)));
             claimWhileCapacity();
         } catch (RuntimeException e) {
             log.warn("Worker tick failed; retrying in {}", properties.pollInterval(), e);
         }
+    }
+
+    private void renewLeases() {
+        var loops = List.copyOf(running.values());
+        var renewed = queue.renewLeases(loops.stream().map(Running::lease).toList(), properties.leaseDuration());
+        loops.stream()
+                .filter(loop -> !renewed.contains(loop.lease().taskId()))
+                .forEach(loop -> loop.control().release(RunControl.Release.LEASE_LOST));
     }
 
     private void claimWhileCapacity() {
@@ -126,14 +151,19 @@ class TaskWorker implements SmartLifecycle {
 
     private void launch(ClaimedTask claimed) {
         var task = claimed.task();
-        var control = new RunControl();
-        running.put(task.id(), control);
+        var loop = new Running(new RunControl(), claimed.lease());
+        var earlier = running.put(task.id(), loop);
+        if (earlier != null) {
+            // this worker's own earlier loop of the task lost its lease to this claim
+            earlier.control().release(RunControl.Release.LEASE_LOST);
+        }
         var deadline = task.startedAt().plus(task.limits().maxDuration());
-        Thread.ofVirtual().name("task-" + task.id()).start(() -> run(claimed, control, deadline));
+        Thread.ofVirtual().name("task-" + task.id()).start(() -> run(claimed, loop, deadline));
     }
 
-    private void run(ClaimedTask claimed, RunControl control, Instant deadline) {
+    private void run(ClaimedTask claimed, Running loop, Instant deadline) {
         var taskId = claimed.task().id();
+        var control = loop.control();
         control.attach(Thread.currentThread());
         var timeout = ticker.schedule(
                 () -> control.stop(StopReason.TIMEOUT),
@@ -141,26 +171,57 @@ class TaskWorker implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
         MDC.put("taskId", taskId.toString());
         try {
-            var outcome = new AgentLoop(claimed.task(), control, collaborators).run();
-            queue.finish(taskId, outcome);
-            log.info("Task {} ended: {}", taskId, outcome.stopReason().wireName());
+            var resumption = claimed.resumed()
+                    ? Resumption.rebuild(
+                            claimed.task().prompt(), collaborators.history().of(taskId))
+                    : null;
+            end(claimed, new AgentLoop(claimed, resumption, control, collaborators).run());
+        } catch (LeaseLostException e) {
+            leaseLost(claimed);
         } catch (RuntimeException e) {
             log.error("Task {} could not be finished; its lease will expire", taskId, e);
         } finally {
             timeout.cancel(false);
-            running.remove(taskId);
+            running.remove(taskId, loop);
             MDC.remove("taskId");
             wake();
         }
     }
 
+    private void end(ClaimedTask claimed, LoopEnd end) {
+        var taskId = claimed.task().id();
+        switch (end) {
+            case LoopEnd.Finished finished -> {
+                queue.finish(claimed.lease(), finished.outcome());
+                log.info(
+                        "Task {} ended: {}",
+                        taskId,
+                        finished.outcome().stopReason().wireName());
+            }
+            case LoopEnd.HandedBack handedBack -> {
+                queue.handBack(claimed.lease(), properties.maxRecoveries());
+                log.info("Task {} handed back to the queue: this worker is stopping", taskId);
+            }
+            case LoopEnd.LeaseLost lost -> leaseLost(claimed);
+        }
+    }
+
+    private void leaseLost(ClaimedTask claimed) {
+        leaseLosses.increment();
+        log.warn(
+                "Task {}: lease {} lost to another claim; this worker stopped writing for it",
+                claimed.task().id(),
+                claimed.lease().epoch());
+    }
+
+    /** Hands the running tasks back: each loop ends at once and releases its task to the queue. */
     @Override
     public void stop() {
         started = false;
-        running.values().forEach(control -> control.stop(StopReason.INTERNAL_ERROR));
+        running.values().forEach(loop -> loop.control().release(RunControl.Release.HAND_BACK));
         var deadline = Instant.now().plus(SHUTDOWN_GRACE);
-        for (var control : running.values()) {
-            control.awaitEnd(Duration.between(Instant.now(), deadline));
+        for (var loop : running.values()) {
+            loop.control().awaitEnd(Duration.between(Instant.now(), deadline));
         }
         if (ticker != null) {
             ticker.shutdownNow();

@@ -9,11 +9,20 @@ import dev.navi.tools.ToolOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Runs the tool calls of one model reply in order, with a {@code tool.call} and a {@code tool.result} each. */
+/**
+ * Runs the tool calls of one model reply in order, with a {@code tool.call} and a {@code tool.result}
+ * each. A round an earlier attempt of the task left unfinished goes on where it ended: a call with a
+ * stored result is not run again, one in flight is run again when it cannot change files, else it is
+ * reported to the model as interrupted.
+ */
 final class ToolRound {
+
+    static final String INTERRUPTED = "interrupted by a worker restart; the workspace may not reflect this call";
 
     private final Task task;
     private final UUID taskId;
@@ -36,28 +45,54 @@ final class ToolRound {
 
     /** The results to give back to the model, one per call, errors included. */
     List<LlmMessage.ToolResult> run(Path root, int iteration, List<ToolCall> calls) throws InterruptedException {
+        return resume(root, new Resumption.UnfinishedRound(iteration, calls, Map.of(), Set.of()));
+    }
+
+    /** The results of a round begun by an earlier attempt: stored ones as they are, the others now. */
+    List<LlmMessage.ToolResult> resume(Path root, Resumption.UnfinishedRound round) throws InterruptedException {
         var results = new ArrayList<LlmMessage.ToolResult>();
-        for (var call : calls) {
-            publish.accept(
-                    new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson()));
-            var outcome = execute(root, call);
-            boolean ok = ok(outcome);
-            publish.accept(new TaskEvent.ToolCallCompleted(
-                    taskId,
-                    iteration,
-                    call.id(),
-                    call.name(),
-                    ok,
-                    outcome.output(),
-                    exitCode(outcome),
-                    outcome.duration().toMillis()));
-            if (call.name().equals(CommandAudit.RUN_COMMAND)) {
-                // after the event that it ran, before the model sees its result: a failed record ends the task
-                audit.ran(task, call.argumentsJson(), outcome);
+        for (var call : round.calls()) {
+            var stored = round.done().get(call.id());
+            if (stored != null) {
+                results.add(stored);
+            } else if (round.started().contains(call.id()) && tools.changesFiles(call.name())) {
+                results.add(reportInterrupted(round.iteration(), call));
+            } else {
+                results.add(runOne(root, round.iteration(), call));
             }
-            results.add(new LlmMessage.ToolResult(call.id(), outcome.output(), !ok));
         }
         return results;
+    }
+
+    /** The result given to the model for a call that may have changed files and whose result was lost. */
+    static LlmMessage.ToolResult interrupted(String toolCallId) {
+        return new LlmMessage.ToolResult(toolCallId, INTERRUPTED, true);
+    }
+
+    private LlmMessage.ToolResult reportInterrupted(int iteration, ToolCall call) {
+        publish.accept(new TaskEvent.ToolCallCompleted(
+                taskId, iteration, call.id(), call.name(), false, INTERRUPTED, null, 0));
+        return interrupted(call.id());
+    }
+
+    private LlmMessage.ToolResult runOne(Path root, int iteration, ToolCall call) throws InterruptedException {
+        publish.accept(new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson()));
+        var outcome = execute(root, call);
+        boolean ok = ok(outcome);
+        publish.accept(new TaskEvent.ToolCallCompleted(
+                taskId,
+                iteration,
+                call.id(),
+                call.name(),
+                ok,
+                outcome.output(),
+                exitCode(outcome),
+                outcome.duration().toMillis()));
+        if (call.name().equals(CommandAudit.RUN_COMMAND)) {
+            // after the event that it ran, before the model sees its result: a failed record ends the task
+            audit.ran(task, call.argumentsJson(), outcome);
+        }
+        return new LlmMessage.ToolResult(call.id(), outcome.output(), !ok);
     }
 
     private ToolOutcome execute(Path root, ToolCall call) throws InterruptedException {

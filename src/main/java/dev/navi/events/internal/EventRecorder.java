@@ -1,9 +1,13 @@
 package dev.navi.events.internal;
 
+import dev.navi.events.EventFence;
+import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
 import dev.navi.redaction.Redactor;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -34,12 +38,26 @@ class EventRecorder {
         this.redactor = redactor;
     }
 
+    /**
+     * Runs before every other listener of task events: an event refused by its {@link EventFence}
+     * throws here, so no listener (log, metrics) sees an event that was not stored.
+     */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TaskEvent event) {
         ObjectNode data = json.valueToTree(event);
         data.remove("taskId");
         RedactedJson.redact(data, redactor);
-        long seq = store.append(event.taskId(), TaskEvent.typeOf(event), clock.instant(), data);
+        var type = TaskEvent.typeOf(event);
+        var fence = EventFence.current(event.taskId());
+        long seq;
+        if (fence.isPresent()) {
+            var epoch = fence.get().leaseEpoch();
+            seq = store.appendFenced(event.taskId(), epoch, type, clock.instant(), data)
+                    .orElseThrow(() -> new LeaseLostException(event.taskId(), epoch, "event " + type));
+        } else {
+            seq = store.append(event.taskId(), type, clock.instant(), data);
+        }
         afterCommit(() -> hub.wake(event.taskId(), seq));
     }
 

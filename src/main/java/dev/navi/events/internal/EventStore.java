@@ -4,6 +4,7 @@ import dev.navi.events.TaskEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,6 +49,41 @@ class EventStore {
             return next;
         });
         return seq;
+    }
+
+    /**
+     * Stores the event only while the task is {@code running} under {@code leaseEpoch}: one statement
+     * checks the lease (holding the task row against a concurrent claim until this transaction ends),
+     * takes the next sequence number and inserts. Empty when the lease is no longer held: nothing was
+     * written, not even a sequence number. Like {@link #append}, every replica is notified on commit.
+     */
+    Optional<Long> appendFenced(UUID taskId, long leaseEpoch, String type, Instant ts, JsonNode data) {
+        return transactions.execute(status -> {
+            var seq = fencedInsert(taskId, leaseEpoch, type, ts, data);
+            seq.ifPresent(next -> PgTaskSignals.send(jdbc, new TaskSignal.EventCommitted(taskId, next)));
+            return seq;
+        });
+    }
+
+    private Optional<Long> fencedInsert(UUID taskId, long leaseEpoch, String type, Instant ts, JsonNode data) {
+        return jdbc.sql("""
+                        with fence as (
+                                 select id from tasks
+                                 where id = :task and lease_epoch = :epoch and status = 'running' for share),
+                             next as (
+                                 insert into task_event_sequences (task_id, last_seq) select id, 1 from fence
+                                 on conflict (task_id) do update set last_seq = task_event_sequences.last_seq + 1
+                                 returning last_seq)
+                        insert into task_events (task_id, seq, type, ts, data)
+                        select :task, last_seq, :type, :ts, cast(:data as jsonb) from next
+                        returning seq""")
+                .param("task", taskId)
+                .param("epoch", leaseEpoch)
+                .param("type", type)
+                .param("ts", Timestamp.from(ts))
+                .param("data", json.writeValueAsString(data))
+                .query(Long.class)
+                .optional();
     }
 
     List<StoredEvent> after(UUID taskId, long afterSeq, int limit) {

@@ -48,6 +48,10 @@ class TaskActivityLog {
             case TaskEvent.TaskQueued e -> "Task queued for " + e.owner() + withContent("prompt", e.prompt());
             case TaskEvent.TaskStarted e ->
                 "Task started by " + e.workerId() + (e.model() == null ? "" : " with model " + e.model());
+            case TaskEvent.TaskResumed e ->
+                "Task resumed by " + e.workerId() + " (attempt " + e.attempt() + ", after "
+                        + (e.previousWorker() == null ? "an unknown worker" : e.previousWorker())
+                        + ", from event " + e.lastSeq() + ")";
             case TaskEvent.LlmRequested e ->
                 "Model call " + e.iteration() + " to " + e.model() + " with " + e.messages() + " messages";
             case TaskEvent.LlmResponded e ->

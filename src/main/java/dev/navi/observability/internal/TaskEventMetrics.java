@@ -60,6 +60,7 @@ class TaskEventMetrics {
             case TaskEvent.TaskSucceeded e -> finished(e.taskId(), e.stopReason(), "succeeded", e.totals());
             case TaskEvent.TaskFailed e -> finished(e.taskId(), e.stopReason(), "failed", e.totals());
             case TaskEvent.TaskCancelled e -> finished(e.taskId(), e.stopReason(), "cancelled", e.totals());
+            case TaskEvent.TaskResumed e -> {}
             case TaskEvent.LlmRequested e -> {}
             case TaskEvent.LlmResponded e -> {}
             case TaskEvent.LlmRetried e -> {}

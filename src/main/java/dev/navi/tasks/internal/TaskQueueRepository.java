@@ -1,8 +1,9 @@
 package dev.navi.tasks.internal;
 
+import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.ClaimedTask;
-import dev.navi.tasks.StopReason;
+import dev.navi.tasks.Lease;
 import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskOutcome;
 import dev.navi.tasks.TaskQueue;
@@ -33,10 +34,17 @@ class TaskQueueRepository implements TaskQueue {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TenantQuotas quotas;
+    private final LeaseRecovery leases;
 
     TaskQueueRepository(
-            JdbcClient jdbc, TaskRows rows, ApplicationEventPublisher events, Clock clock, TenantQuotas quotas) {
+            JdbcClient jdbc,
+            TaskRows rows,
+            ApplicationEventPublisher events,
+            Clock clock,
+            TenantQuotas quotas,
+            LeaseRecovery leases) {
         this.quotas = quotas;
+        this.leases = leases;
         this.jdbc = jdbc;
         this.rows = rows;
         this.events = events;
@@ -54,7 +62,9 @@ class TaskQueueRepository implements TaskQueue {
     /**
      * Claims run one at a time across all processes (a transaction-scoped advisory lock): each claim's
      * count of a tenant's running tasks sees every earlier claim committed, so no two claimers can take
-     * a tenant past its running quota together. A claim is one short statement.
+     * a tenant past its running quota together. A claim is one short statement; it moves the task's
+     * lease epoch on, which fences off every write of an earlier holder. A task's first claim sets its
+     * start time: the wall-clock limit counts across attempts.
      */
     @Override
     @Transactional
@@ -64,51 +74,66 @@ class TaskQueueRepository implements TaskQueue {
                 .param("key", CLAIM_LOCK)
                 .query((rs, row) -> 1)
                 .single();
+        var leaseEnd = now.plus(lease);
         var claimed = jdbc.sql("""
                         with quota (tenant, max_running) as (
                                  select * from unnest(cast(:quotaTenants as text[]), cast(:quotaLimits as int[]))),
                              running (tenant, tasks) as (
                                  select tenant, count(*) from tasks where status = 'running' group by tenant)
-                        update tasks set status = 'running', started_at = :now, worker_id = :worker,
-                                         lease_expires_at = :leaseEnd
+                        update tasks set status = 'running', started_at = coalesce(started_at, :now),
+                                         worker_id = :worker, lease_expires_at = :leaseEnd,
+                                         lease_epoch = lease_epoch + 1
                         where id = (select q.id from tasks q
                                     left join running r on r.tenant = q.tenant
                                     left join quota l on l.tenant = q.tenant
                                     where q.status = 'queued'
                                       and coalesce(r.tasks, 0) < coalesce(l.max_running, :defaultMaxRunning)
                                     order by q.created_at, q.id limit 1 for update of q skip locked)
-                        """ + "returning " + TaskRows.COLUMNS)
+                        """ + "returning lease_epoch, recoveries, last_worker, " + TaskRows.COLUMNS)
                 .param("quotaTenants", quotas.runningOverrideTenants())
                 .param("quotaLimits", quotas.runningOverrideLimits())
                 .param("defaultMaxRunning", quotas.defaultMaxRunning())
                 .param("now", Timestamp.from(now))
                 .param("worker", workerId)
-                .param("leaseEnd", Timestamp.from(now.plus(lease)))
-                .query(rows)
+                .param("leaseEnd", Timestamp.from(leaseEnd))
+                .query((rs, row) -> {
+                    var task = rows.mapRow(rs, row);
+                    return new ClaimedTask(
+                            task,
+                            new Lease(task.id(), workerId, rs.getLong("lease_epoch"), leaseEnd),
+                            rs.getInt("recoveries") + 1,
+                            rs.getString("last_worker"));
+                })
                 .optional();
-        claimed.ifPresent(task -> events.publishEvent(new TaskEvent.TaskStarted(task.id(), task.model(), workerId)));
-        return claimed.map(task -> new ClaimedTask(task, workerId));
+        claimed.filter(task -> !task.resumed())
+                .ifPresent(task -> events.publishEvent(
+                        new TaskEvent.TaskStarted(task.task().id(), task.task().model(), workerId)));
+        return claimed;
     }
 
     @Override
-    public void recordProgress(UUID taskId, int iterations, TaskUsage usage, Duration lease) {
-        jdbc.sql("""
+    public void recordProgress(Lease lease, int iterations, TaskUsage usage, Duration extension) {
+        int updated = jdbc.sql("""
                         update tasks set iterations = :iterations, input_tokens = :input, output_tokens = :output,
                                          cost_usd = :cost, llm_calls = :calls, lease_expires_at = :leaseEnd
-                        where id = :id and status = 'running'""")
+                        where id = :id and lease_epoch = :epoch and status = 'running'""")
                 .param("iterations", iterations)
                 .param("input", usage.inputTokens())
                 .param("output", usage.outputTokens())
                 .param("cost", usage.costUsd())
                 .param("calls", usage.llmCalls())
-                .param("leaseEnd", Timestamp.from(now().plus(lease)))
-                .param("id", taskId)
+                .param("leaseEnd", Timestamp.from(now().plus(extension)))
+                .param("id", lease.taskId())
+                .param("epoch", lease.epoch())
                 .update();
+        if (updated == 0) {
+            throw new LeaseLostException(lease.taskId(), lease.epoch(), "progress");
+        }
     }
 
     @Override
     @Transactional
-    public void finish(UUID taskId, TaskOutcome outcome) {
+    public void finish(Lease lease, TaskOutcome outcome) {
         var reason = outcome.stopReason();
         var usage = outcome.usage();
         var error = outcome.error();
@@ -117,8 +142,8 @@ class TaskQueueRepository implements TaskQueue {
                                          finished_at = :now, iterations = :iterations, input_tokens = :input,
                                          output_tokens = :output, cost_usd = :cost, llm_calls = :calls,
                                          error_class = :errorClass, error_message = :errorMessage, diff = :diff,
-                                         worker_id = null, lease_expires_at = null
-                        where id = :id and status = 'running'""")
+                                         last_worker = worker_id, worker_id = null, lease_expires_at = null
+                        where id = :id and lease_epoch = :epoch and status = 'running'""")
                 .param("status", reason.finalStatus().wireName())
                 .param("reason", reason.wireName())
                 .param("summary", outcome.summary())
@@ -131,11 +156,13 @@ class TaskQueueRepository implements TaskQueue {
                 .param("errorClass", error == null ? null : error.errorClass())
                 .param("errorMessage", error == null ? null : error.message())
                 .param("diff", outcome.diff())
-                .param("id", taskId)
+                .param("id", lease.taskId())
+                .param("epoch", lease.epoch())
                 .update();
-        if (updated == 1) {
-            events.publishEvent(terminalEvent(taskId, outcome));
+        if (updated == 0) {
+            throw new LeaseLostException(lease.taskId(), lease.epoch(), "the final state");
         }
+        events.publishEvent(terminalEvent(lease.taskId(), outcome));
     }
 
     private static TaskEvent terminalEvent(UUID taskId, TaskOutcome outcome) {
@@ -157,17 +184,28 @@ class TaskQueueRepository implements TaskQueue {
     }
 
     @Override
-    public void renewLeases(String workerId, Collection<UUID> taskIds, Duration lease) {
-        if (taskIds.isEmpty()) {
-            return;
+    @Transactional
+    public void handBack(Lease lease, int maxRecoveries) {
+        var held = leases.held(lease)
+                .orElseThrow(() -> new LeaseLostException(lease.taskId(), lease.epoch(), "hand back"));
+        recover(held, maxRecoveries, LeaseRecovery.Cause.HANDED_BACK);
+    }
+
+    @Override
+    public Set<UUID> renewLeases(Collection<Lease> held, Duration extension) {
+        if (held.isEmpty()) {
+            return Set.of();
         }
-        jdbc.sql("""
-                        update tasks set lease_expires_at = :leaseEnd
-                        where worker_id = :worker and status = 'running' and id = any(:ids)""")
-                .param("leaseEnd", Timestamp.from(now().plus(lease)))
-                .param("worker", workerId)
-                .param("ids", taskIds.toArray(UUID[]::new))
-                .update();
+        return new HashSet<>(jdbc.sql("""
+                        update tasks t set lease_expires_at = :leaseEnd
+                        from unnest(cast(:ids as uuid[]), cast(:epochs as bigint[])) as l (id, epoch)
+                        where t.id = l.id and t.lease_epoch = l.epoch and t.status = 'running'
+                        returning t.id""")
+                .param("leaseEnd", Timestamp.from(now().plus(extension)))
+                .param("ids", held.stream().map(Lease::taskId).toArray(UUID[]::new))
+                .param("epochs", held.stream().map(Lease::epoch).toArray(Long[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     @Override
@@ -183,38 +221,22 @@ class TaskQueueRepository implements TaskQueue {
 
     @Override
     @Transactional
-    public int failAbandoned() {
-        var abandoned = jdbc.sql("""
-                        select id, iterations, input_tokens, output_tokens, cost_usd, llm_calls from tasks
-                        where status = 'running' and lease_expires_at < :now for update skip locked""")
-                .param("now", Timestamp.from(now()))
-                .query((rs, row) -> new Abandoned(
-                        rs.getObject("id", UUID.class),
-                        rs.getInt("iterations"),
-                        new TaskUsage(
-                                rs.getLong("input_tokens"),
-                                rs.getLong("output_tokens"),
-                                TaskRows.cost(rs.getBigDecimal("cost_usd")),
-                                rs.getInt("llm_calls"))))
-                .list();
-        for (var task : abandoned) {
-            finish(
-                    task.id(),
-                    new TaskOutcome(
-                            StopReason.INTERNAL_ERROR,
-                            null,
-                            new dev.navi.tasks.TaskError(
-                                    "worker_lost", "The worker running this task stopped before it ended"),
-                            task.iterations(),
-                            task.usage(),
-                            null));
+    public int recoverAbandoned(int maxRecoveries) {
+        var expired = leases.expired(now());
+        expired.forEach(held -> recover(held, maxRecoveries, LeaseRecovery.Cause.LEASE_EXPIRED));
+        return expired.size();
+    }
+
+    /** In the caller's transaction, with the task's row locked under the lease. */
+    private void recover(LeaseRecovery.Held held, int maxRecoveries, LeaseRecovery.Cause cause) {
+        if (held.recoveries() >= maxRecoveries) {
+            finish(held.lease(), held.lost(maxRecoveries));
+        } else {
+            leases.requeue(held, cause);
         }
-        return abandoned.size();
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
-
-    private record Abandoned(UUID id, int iterations, TaskUsage usage) {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.ClaimedTask;
+import dev.navi.tasks.Lease;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskOutcome;
@@ -197,17 +198,22 @@ class TaskEventMetricsTest {
         }
 
         @Override
-        public void recordProgress(UUID taskId, int iterations, TaskUsage usage, Duration lease) {
+        public void recordProgress(Lease lease, int iterations, TaskUsage usage, Duration extension) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public void finish(UUID taskId, TaskOutcome outcome) {
+        public void finish(Lease lease, TaskOutcome outcome) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public void renewLeases(String workerId, Collection<UUID> taskIds, Duration lease) {
+        public void handBack(Lease lease, int maxRecoveries) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<UUID> renewLeases(Collection<Lease> leases, Duration extension) {
             throw new UnsupportedOperationException();
         }
 
@@ -217,7 +223,7 @@ class TaskEventMetricsTest {
         }
 
         @Override
-        public int failAbandoned() {
+        public int recoverAbandoned(int maxRecoveries) {
             throw new UnsupportedOperationException();
         }
     }

@@ -71,7 +71,8 @@ final class TaskDatabase {
                 quotas,
                 new TaskAudit(this::audit),
                 taskId -> {});
-        queue = new TaskQueueRepository(jdbc, rows, published::add, Clock.systemUTC(), quotas);
+        queue = new TaskQueueRepository(
+                jdbc, rows, published::add, Clock.systemUTC(), quotas, new LeaseRecovery(jdbc, registry));
         visibility = new TaskVisibility(jdbc);
     }
 

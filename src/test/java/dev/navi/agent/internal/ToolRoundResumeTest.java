@@ -1,0 +1,95 @@
+package dev.navi.agent.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.navi.events.TaskEvent;
+import dev.navi.llm.LlmMessage;
+import dev.navi.llm.ToolCall;
+import dev.navi.tasks.Task;
+import dev.navi.tools.ToolBox;
+import dev.navi.tools.ToolOutcome;
+import dev.navi.tools.ToolSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A round an earlier attempt left: stored results are kept, in-flight calls re-run or reported. */
+class ToolRoundResumeTest {
+
+    private final List<String> executed = new ArrayList<>();
+    private final List<TaskEvent> published = new ArrayList<>();
+    private final Task task = new Task(
+            UUID.randomUUID(),
+            "default",
+            "alice",
+            null,
+            "p",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            null);
+    private final ToolRound round = new ToolRound(task, new Tools(), new CommandAudit(entry -> {}), published::add);
+
+    @Test
+    void whenResumingARoundThenStoredResultsAreKeptReadOnlyCallsReRunAndWritingCallsAreReportedInterrupted()
+            throws Exception {
+        var calls = List.of(
+                new ToolCall("done", "write_file", "{}"),
+                new ToolCall("reading", "read_file", "{}"),
+                new ToolCall("writing", "write_file", "{}"),
+                new ToolCall("never-started", "write_file", "{}"));
+        var stored = new LlmMessage.ToolResult("done", "stored output", false);
+
+        var results = round.resume(
+                Path.of("."),
+                new Resumption.UnfinishedRound(3, calls, Map.of("done", stored), Set.of("reading", "writing")));
+
+        assertThat(results)
+                .containsExactly(
+                        stored,
+                        new LlmMessage.ToolResult("reading", "ran read_file", false),
+                        new LlmMessage.ToolResult("writing", ToolRound.INTERRUPTED, true),
+                        new LlmMessage.ToolResult("never-started", "ran write_file", false));
+        assertThat(executed).containsExactly("read_file", "write_file");
+        assertThat(published)
+                .filteredOn(TaskEvent.ToolCallCompleted.class::isInstance)
+                .extracting(e -> ((TaskEvent.ToolCallCompleted) e).toolCallId())
+                .containsExactly("reading", "writing", "never-started");
+        assertThat(published)
+                .filteredOn(TaskEvent.ToolCallStarted.class::isInstance)
+                .extracting(e -> ((TaskEvent.ToolCallStarted) e).toolCallId())
+                .as("an interrupted call is not started again")
+                .containsExactly("reading", "never-started");
+    }
+
+    private final class Tools implements ToolBox {
+
+        @Override
+        public List<ToolSpec> specs() {
+            return List.of();
+        }
+
+        @Override
+        public boolean changesFiles(String toolName) {
+            return !toolName.equals("read_file");
+        }
+
+        @Override
+        public ToolOutcome execute(Path workspaceRoot, String toolName, String argumentsJson) {
+            executed.add(toolName);
+            return new ToolOutcome.Succeeded("ran " + toolName, null, Duration.ofMillis(1));
+        }
+    }
+}
