@@ -159,6 +159,42 @@ class KubernetesManifestsTest {
                 .isGreaterThan(10);
     }
 
+    @Nested
+    class Replicas {
+
+        @Test
+        void whenDeployedThenTwoOrMoreReplicasAndADrainKeepsOneServing() {
+            assertThat((Integer) at(resource("Deployment", "navi").body(), "spec.replicas"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat((Integer) at(resource("PodDisruptionBudget", "navi").body(), "spec.minAvailable"))
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void whenScaledThenTheAutoscalerTargetsTheDeploymentAndNeverGoesBelowTwo() {
+            var hpa = resource("HorizontalPodAutoscaler", "navi").body();
+
+            assertThat((String) at(hpa, "spec.scaleTargetRef.name")).isEqualTo("navi");
+            assertThat((String) at(hpa, "spec.scaleTargetRef.kind")).isEqualTo("Deployment");
+            assertThat((Integer) at(hpa, "spec.minReplicas")).isGreaterThanOrEqualTo(2);
+        }
+
+        @Test
+        void whenWorkspacesAreLocalThenEveryReplicaMountsTheSameReadWriteManyVolume() {
+            var claim = resource("PersistentVolumeClaim", "navi-workspaces").body();
+            var config = (Map<String, Object>)
+                    resource("ConfigMap", "navi-config").body().get("data");
+            var mounts = (List<Map<String, Object>>)
+                    at(resource("Deployment", "navi").body(), "spec.template.spec.containers.0.volumeMounts");
+
+            assertThat((List<String>) at(claim, "spec.accessModes")).containsExactly("ReadWriteMany");
+            assertThat(mounts).anySatisfy(mount -> {
+                assertThat(mount.get("name")).isEqualTo("workspaces");
+                assertThat(mount.get("mountPath")).isEqualTo(config.get("NAVI_WORKSPACES_ROOT"));
+            });
+        }
+    }
+
     @Test
     void whenKustomizationListsFilesThenTheyExistAndEveryObjectIsInNamespaceNavi() {
         Map<String, Object> kustomization = new Yaml().load(OpsArtifacts.read("deploy/k8s/kustomization.yaml"));
