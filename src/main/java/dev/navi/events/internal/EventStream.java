@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ final class EventStream {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long lastSeq;
     private volatile boolean finished;
+    private final AtomicLong heard = new AtomicLong();
     private volatile ScheduledFuture<?> heartbeat;
 
     EventStream(
@@ -88,9 +90,15 @@ final class EventStream {
         }
     }
 
-    /** Wakes the stream unless it has already sent event {@code seq}. */
+    /**
+     * Wakes the stream for event {@code seq} unless it has already sent it or already heard of it (the
+     * local wake-up and the notification of one commit). A stream resumed past the stored end has sent
+     * nothing up to its resume point, so it still wakes on every event it hears of: one of them may be
+     * the terminal event that ends it.
+     */
     void wakeIfBefore(long seq) {
-        if (seq > lastSeq) {
+        long before = heard.getAndAccumulate(seq, Math::max);
+        if (seq > lastSeq || seq > before) {
             wake();
         }
     }
