@@ -102,8 +102,13 @@ final class NaviProcesses implements AutoCloseable {
         }
     }
 
-    /** An HS256 JWT as the security module accepts it, valid for an hour. */
+    /** An HS256 JWT signed with this set's secret, valid for an hour. */
     String token(String subject, String tenant, String scopes) {
+        return token(jwtSecret, subject, tenant, scopes);
+    }
+
+    /** An HS256 JWT as the security module accepts it, valid for an hour. */
+    static String token(String jwtSecret, String subject, String tenant, String scopes) {
         try {
             var claims = new JWTClaimsSet.Builder()
                     .subject(subject)
