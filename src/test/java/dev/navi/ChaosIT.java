@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,11 +116,12 @@ class ChaosIT {
         var kills = new ChaosSchedule(random, KILLS, TASKS * EVENTS_PER_TASK, REPLICAS)
                 .run(this::eventCount, () -> unfinished() == 0, replicas);
         await().atMost(CEILING).pollInterval(Duration.ofMillis(500)).until(() -> unfinished() == 0);
-        var up = replicas.stream()
-                .filter(ChaosReplica::up)
-                .findFirst()
-                .orElseThrow()
-                .port();
+        var serving = new AtomicReference<ChaosReplica>();
+        await().atMost(CEILING).until(() -> {
+            replicas.stream().filter(ChaosReplica::up).findFirst().ifPresent(serving::set);
+            return serving.get() != null;
+        });
+        int up = serving.get().port();
 
         var requests = simRequests();
         int resumes = 0;
