@@ -3,17 +3,10 @@ package dev.navi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -50,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossReplicaStreamIT {
 
-    private static final Path JAR = Path.of(System.getProperty("navi.it.jar", "target/navi.jar"));
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Duration CEILING = Duration.ofSeconds(30);
     private static final String JWT_SECRET = "cross-replica-test-secret-of-at-least-32-bytes";
@@ -60,8 +51,7 @@ class CrossReplicaStreamIT {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<Process> started = new ArrayList<>();
-    private EmbeddedPostgres postgres;
+    private NaviProcesses processes;
     private int worker;
     private int viewer;
 
@@ -70,8 +60,7 @@ class CrossReplicaStreamIT {
 
     @BeforeAll
     void startReplicas() throws IOException {
-        assertThat(JAR).as("the packaged jar (failsafe runs after package)").exists();
-        postgres = EmbeddedPostgres.builder().start();
+        processes = new NaviProcesses(temp, JWT_SECRET);
         worker = start("worker", "--navi.agent.poll-interval=5m", "--navi.agent.lease-duration=10m");
         // reconnecting late, so events committed while the viewer is deaf come only from the re-read
         viewer = start("viewer", "--navi.agent.worker-enabled=false", "--navi.events.listener.min-backoff=3s");
@@ -81,12 +70,8 @@ class CrossReplicaStreamIT {
 
     @AfterAll
     void stopReplicas() throws Exception {
-        for (Process navi : started) {
-            navi.destroy();
-            navi.waitFor();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (processes != null) {
+            processes.close();
         }
     }
 
@@ -157,7 +142,7 @@ class CrossReplicaStreamIT {
         var id = submit("hang");
         var latencies = new ArrayList<Long>();
         try (var stream = LiveStream.open(this, viewer, id);
-                var connection = postgres.getPostgresDatabase().getConnection()) {
+                var connection = processes.postgres().getPostgresDatabase().getConnection()) {
             stream.until("llm.request");
             connection.setAutoCommit(false);
             for (int i = 0; i < BENCHMARK_EVENTS; i++) {
@@ -217,7 +202,7 @@ class CrossReplicaStreamIT {
     }
 
     private int terminateListeners() throws SQLException {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
+        try (var connection = processes.postgres().getPostgresDatabase().getConnection();
                 var statement = connection.prepareStatement(
                         "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
             statement.setString(1, LISTENER);
@@ -295,35 +280,15 @@ class CrossReplicaStreamIT {
     }
 
     private static String token() {
-        try {
-            var claims = new JWTClaimsSet.Builder()
-                    .subject("alice")
-                    .claim("tenant", "acme")
-                    .claim("scope", "tasks:read tasks:write admin")
-                    .issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
-                    .build();
-            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return NaviProcesses.token(JWT_SECRET, "alice", "acme", "tasks:read tasks:write admin");
     }
 
     private int start(String name, String... settings) throws IOException {
-        int port = freePort();
-        var home = Files.createDirectories(temp.resolve(name));
+        int port = NaviProcesses.freePort();
         var workspace = Files.createDirectories(
-                home.resolve("workspaces").resolve("acme").resolve("replica"));
+                processes.home(name).resolve("workspaces").resolve("acme").resolve("replica"));
         Files.writeString(workspace.resolve("a.txt"), "a\n");
-        String java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(
-                java,
-                "-jar",
-                JAR.toString(),
-                "--server.port=" + port,
-                "--navi.home=" + home,
                 "--navi.ratelimit.submit.capacity=1000",
                 "--navi.llm.provider=anthropic",
                 "--navi.llm.anthropic-api-key=sk-ant-test",
@@ -332,16 +297,7 @@ class CrossReplicaStreamIT {
                 "--navi.llm.prices.[claude-sim].input-usd-per-million-tokens=3",
                 "--navi.llm.prices.[claude-sim].output-usd-per-million-tokens=15"));
         command.addAll(List.of(settings));
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(temp.resolve(name + ".log").toFile());
-        var environment = builder.environment();
-        environment.put("NAVI_LOG_FORMAT", "");
-        environment.put("NAVI_DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        environment.put("NAVI_DATABASE_USER", "postgres");
-        environment.put("NAVI_DATABASE_PASSWORD", "");
-        environment.put("NAVI_JWT_SECRET", JWT_SECRET);
-        started.add(builder.start());
+        processes.launch(name, port, command);
         return port;
     }
 
@@ -357,7 +313,7 @@ class CrossReplicaStreamIT {
     }
 
     private static URI uri(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return NaviProcesses.uri(port, path);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -368,12 +324,6 @@ class CrossReplicaStreamIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
