@@ -2,6 +2,7 @@ package dev.navi.tasks.internal;
 
 import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
+import dev.navi.tasks.ApprovalRequest;
 import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.Lease;
 import dev.navi.tasks.Task;
@@ -35,6 +36,7 @@ class TaskQueueRepository implements TaskQueue {
     private final Clock clock;
     private final TenantQuotas quotas;
     private final LeaseRecovery leases;
+    private final ApprovalRows approvals;
 
     TaskQueueRepository(
             JdbcClient jdbc,
@@ -42,7 +44,9 @@ class TaskQueueRepository implements TaskQueue {
             ApplicationEventPublisher events,
             Clock clock,
             TenantQuotas quotas,
-            LeaseRecovery leases) {
+            LeaseRecovery leases,
+            ApprovalRows approvals) {
+        this.approvals = approvals;
         this.quotas = quotas;
         this.leases = leases;
         this.jdbc = jdbc;
@@ -101,7 +105,7 @@ class TaskQueueRepository implements TaskQueue {
                     return new ClaimedTask(
                             task,
                             new Lease(task.id(), workerId, rs.getLong("lease_epoch"), leaseEnd),
-                            rs.getInt("recoveries") + 1,
+                            (int) rs.getLong("lease_epoch"),
                             rs.getString("last_worker"));
                 })
                 .optional();
@@ -171,7 +175,7 @@ class TaskQueueRepository implements TaskQueue {
         return switch (reason.finalStatus()) {
             case SUCCEEDED -> new TaskEvent.TaskSucceeded(taskId, reason.wireName(), outcome.summary(), totals);
             case CANCELLED -> new TaskEvent.TaskCancelled(taskId, reason.wireName(), totals);
-            case FAILED, QUEUED, RUNNING ->
+            case FAILED, QUEUED, RUNNING, WAITING_APPROVAL ->
                 new TaskEvent.TaskFailed(
                         taskId,
                         reason.wireName(),
@@ -189,6 +193,30 @@ class TaskQueueRepository implements TaskQueue {
         var held = leases.held(lease)
                 .orElseThrow(() -> new LeaseLostException(lease.taskId(), lease.epoch(), "hand back"));
         recover(held, maxRecoveries, LeaseRecovery.Cause.HANDED_BACK);
+    }
+
+    @Override
+    @Transactional
+    public void awaitApproval(Lease lease, ApprovalRequest request) {
+        int updated = jdbc.sql("""
+                        update tasks set status = 'waiting_approval', last_worker = worker_id, worker_id = null,
+                                         lease_expires_at = null
+                        where id = :id and lease_epoch = :epoch and status = 'running'""")
+                .param("id", lease.taskId())
+                .param("epoch", lease.epoch())
+                .update();
+        if (updated == 0) {
+            throw new LeaseLostException(lease.taskId(), lease.epoch(), "the approval request");
+        }
+        approvals.insertPending(lease.taskId(), request, now());
+        events.publishEvent(new TaskEvent.ApprovalRequested(
+                lease.taskId(),
+                request.id(),
+                request.iteration(),
+                request.toolCallId(),
+                request.tool(),
+                request.arguments(),
+                request.expiresAt()));
     }
 
     @Override
