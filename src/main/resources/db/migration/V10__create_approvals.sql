@@ -4,6 +4,8 @@
 -- the queue, and whichever worker claims it runs or refuses the call.
 alter table tasks add column approvals text not null default 'never'
     check (approvals in ('never', 'commands', 'writes'));
+-- how often the task waited: a claim after a wait resumes it, like one after a recovery (not counted as one)
+alter table tasks add column approval_waits int not null default 0;
 alter table tasks drop constraint tasks_status_check;
 alter table tasks add constraint tasks_status_check
     check (status in ('queued', 'running', 'waiting_approval', 'succeeded', 'failed', 'cancelled'));

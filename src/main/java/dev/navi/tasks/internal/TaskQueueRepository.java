@@ -79,7 +79,8 @@ class TaskQueueRepository implements TaskQueue {
                 .query((rs, row) -> 1)
                 .single();
         var leaseEnd = now.plus(lease);
-        var claimed = jdbc.sql("""
+        var claimed = jdbc.sql(
+                        """
                         with quota (tenant, max_running) as (
                                  select * from unnest(cast(:quotaTenants as text[]), cast(:quotaLimits as int[]))),
                              running (tenant, tasks) as (
@@ -93,7 +94,7 @@ class TaskQueueRepository implements TaskQueue {
                                     where q.status = 'queued'
                                       and coalesce(r.tasks, 0) < coalesce(l.max_running, :defaultMaxRunning)
                                     order by q.created_at, q.id limit 1 for update of q skip locked)
-                        """ + "returning lease_epoch, recoveries, last_worker, " + TaskRows.COLUMNS)
+                        """ + "returning lease_epoch, recoveries, approval_waits, last_worker, " + TaskRows.COLUMNS)
                 .param("quotaTenants", quotas.runningOverrideTenants())
                 .param("quotaLimits", quotas.runningOverrideLimits())
                 .param("defaultMaxRunning", quotas.defaultMaxRunning())
@@ -105,7 +106,7 @@ class TaskQueueRepository implements TaskQueue {
                     return new ClaimedTask(
                             task,
                             new Lease(task.id(), workerId, rs.getLong("lease_epoch"), leaseEnd),
-                            (int) rs.getLong("lease_epoch"),
+                            rs.getInt("recoveries") + rs.getInt("approval_waits") + 1,
                             rs.getString("last_worker"));
                 })
                 .optional();
@@ -200,7 +201,7 @@ class TaskQueueRepository implements TaskQueue {
     public void awaitApproval(Lease lease, ApprovalRequest request) {
         int updated = jdbc.sql("""
                         update tasks set status = 'waiting_approval', last_worker = worker_id, worker_id = null,
-                                         lease_expires_at = null
+                                         lease_expires_at = null, approval_waits = approval_waits + 1
                         where id = :id and lease_epoch = :epoch and status = 'running'""")
                 .param("id", lease.taskId())
                 .param("epoch", lease.epoch())
