@@ -89,10 +89,12 @@ final class AgentLoop {
         } catch (LeaseLostException e) {
             control.release(RunControl.Release.LEASE_LOST);
         }
-        var released = control.released();
-        if (released == null && parked) {
+        if (parked) {
+            // the parking wrote the lease's release: a hand-back asked for meanwhile has nothing left to do
+            Thread.interrupted();
             return new LoopEnd.AwaitingApproval();
         }
+        var released = control.released();
         if (released == null) {
             return new LoopEnd.Finished(outcome);
         }

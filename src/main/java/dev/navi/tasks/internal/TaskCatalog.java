@@ -194,7 +194,7 @@ class TaskCatalog implements Tasks {
                 .param("id", task.id())
                 .update();
         events.publishEvent(new TaskEvent.TaskCancelled(
-                task.id(), StopReason.CANCELLED.wireName(), TaskTotalsMapper.totals(0, task.usage())));
+                task.id(), StopReason.CANCELLED.wireName(), TaskTotalsMapper.totals(task.iterations(), task.usage())));
     }
 
     private void requestCancellation(Task task) {
