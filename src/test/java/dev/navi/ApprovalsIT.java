@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
             "navi.llm.prices.[claude-sim].input-usd-per-million-tokens=3",
             "navi.llm.prices.[claude-sim].output-usd-per-million-tokens=15",
             "navi.security.jwt.secret=" + ApprovalsIT.SECRET,
-            "navi.agent.approvals.allowed-commands=git status"
+            "navi.agent.approvals.allowed-commands=git status,echo allowed"
         })
 class ApprovalsIT extends NaviIntegrationTest {
 
@@ -177,6 +177,12 @@ class ApprovalsIT extends NaviIntegrationTest {
             assertThat(never.get("approvals").asString()).isEqualTo("never");
             assertThat(awaitFinishedAs(never.get("id").asString()).get("status").asString())
                     .isEqualTo("succeeded");
+            var allowed =
+                    submitAs(ALICE, "writes", "approval-allowed").get("id").asString();
+            assertThat(awaitFinishedAs(allowed).get("status").asString()).isEqualTo("succeeded");
+            assertThat(toolResult(allowed, "run_command").get("output").asString())
+                    .contains("allowed run");
+            assertThat(types(allowed)).doesNotContain("approval.requested");
             var invalid = submitRaw(ALICE, "maybe");
             assertThat(invalid.statusCode()).isEqualTo(400);
             assertThat(parse(invalid).get("field").asString()).isEqualTo("approvals");
@@ -263,15 +269,23 @@ class ApprovalsIT extends NaviIntegrationTest {
     }
 
     private JsonNode submitAs(String token, String mode) {
-        var response = submitRaw(token, mode);
+        return submitAs(token, mode, "approval-command");
+    }
+
+    private JsonNode submitAs(String token, String mode, String script) {
+        var response = submitRaw(token, mode, script);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return parse(response);
     }
 
     private HttpResponse<String> submitRaw(String token, String mode) {
+        return submitRaw(token, mode, "approval-command");
+    }
+
+    private HttpResponse<String> submitRaw(String token, String mode, String script) {
         NaviHome.workspaceOf("acme", "approvals-project", "README.md", "# Approvals\n");
         var body = json.createObjectNode();
-        body.put("prompt", "[sim:approval-command] " + UUID.randomUUID());
+        body.put("prompt", "[sim:" + script + "] " + UUID.randomUUID());
         body.putObject("workspace").put("path", "approvals-project");
         if (mode != null) {
             body.put("approvals", mode);
