@@ -78,6 +78,32 @@ public sealed interface TaskEvent {
             long durationMs)
             implements TaskEvent {}
 
+    /**
+     * A tool call waits for a person's decision; the task is {@code waiting_approval} and no worker holds
+     * it until then.
+     *
+     * @param expiresAt when the call is refused as expired if nobody decided
+     */
+    record ApprovalRequested(
+            UUID taskId,
+            UUID approvalId,
+            int iteration,
+            String toolCallId,
+            String tool,
+            String arguments,
+            java.time.Instant expiresAt)
+            implements TaskEvent {}
+
+    /**
+     * An approval was decided and the task put back in the queue: the call runs when it was approved,
+     * else the model gets the refusal as the call's result.
+     *
+     * @param decision {@code approve}, {@code deny} or {@code expired}
+     * @param by the subject who decided, {@code system} for an expiry
+     */
+    record ApprovalDecided(UUID taskId, UUID approvalId, String toolCallId, String decision, String reason, String by)
+            implements TaskEvent {}
+
     record TaskSucceeded(UUID taskId, String stopReason, String summary, TaskTotals totals) implements TaskEvent {}
 
     record TaskFailed(UUID taskId, String stopReason, String errorClass, String message, TaskTotals totals)
@@ -106,6 +132,8 @@ public sealed interface TaskEvent {
             case LlmFallbackUsed e -> "llm.fallback";
             case ToolCallStarted e -> "tool.call";
             case ToolCallCompleted e -> "tool.result";
+            case ApprovalRequested e -> "approval.requested";
+            case ApprovalDecided e -> "approval.decided";
             case TaskSucceeded e -> "task.succeeded";
             case TaskFailed e -> "task.failed";
             case TaskCancelled e -> "task.cancelled";
@@ -126,6 +154,8 @@ public sealed interface TaskEvent {
                     case "llm.fallback" -> LlmFallbackUsed.class;
                     case "tool.call" -> ToolCallStarted.class;
                     case "tool.result" -> ToolCallCompleted.class;
+                    case "approval.requested" -> ApprovalRequested.class;
+                    case "approval.decided" -> ApprovalDecided.class;
                     case "task.succeeded" -> TaskSucceeded.class;
                     case "task.failed" -> TaskFailed.class;
                     case "task.cancelled" -> TaskCancelled.class;

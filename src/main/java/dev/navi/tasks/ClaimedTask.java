@@ -3,7 +3,8 @@ package dev.navi.tasks;
 /**
  * A task a worker has claimed: it is now {@code running} under that worker's lease.
  *
- * @param attempt 1 for the first claim, one more for each takeover after a lost or handed-back lease
+ * @param attempt 1 for the first claim, one more for each later claim: after a lost or handed-back lease,
+ *     or after an approval was decided
  * @param previousWorker the worker of the attempt before, null on the first attempt
  */
 public record ClaimedTask(Task task, Lease lease, int attempt, String previousWorker) {
@@ -12,7 +13,7 @@ public record ClaimedTask(Task task, Lease lease, int attempt, String previousWo
         return lease.workerId();
     }
 
-    /** Whether an earlier attempt ran the task: its conversation is rebuilt from its events. */
+    /** Whether an earlier claim ran the task: its conversation is rebuilt from its events. */
     public boolean resumed() {
         return attempt > 1;
     }

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  * tenant and owner are the caller's, never part of the request.
  *
  * @param maxDurationSeconds wall-clock limit in seconds
+ * @param approvals the approval mode's wire name ({@code never}, {@code commands}, {@code writes}); null is
+ *     {@code never}
  */
 public record NewTask(
         String prompt,
@@ -16,4 +18,18 @@ public record NewTask(
         Integer maxIterations,
         Long maxDurationSeconds,
         Long maxTokens,
-        BigDecimal maxCostUsd) {}
+        BigDecimal maxCostUsd,
+        String approvals) {
+
+    /** A submission without approvals. */
+    public NewTask(
+            String prompt,
+            WorkspaceSource workspace,
+            String model,
+            Integer maxIterations,
+            Long maxDurationSeconds,
+            Long maxTokens,
+            BigDecimal maxCostUsd) {
+        this(prompt, workspace, model, maxIterations, maxDurationSeconds, maxTokens, maxCostUsd, null);
+    }
+}

@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param tenant the tenant the task belongs to
  * @param owner the subject of the caller who submitted it
+ * @param approvals which of its tool calls wait for an approval
  */
 public record Task(
         UUID id,
@@ -26,4 +27,5 @@ public record Task(
         StopReason stopReason,
         String summary,
         TaskUsage usage,
-        TaskError error) {}
+        TaskError error,
+        ApprovalMode approvals) {}

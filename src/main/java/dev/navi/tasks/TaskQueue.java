@@ -53,6 +53,15 @@ public interface TaskQueue {
     void handBack(Lease lease, int maxRecoveries);
 
     /**
+     * Parks a running task until someone decides on one of its tool calls: stores the pending approval
+     * and its {@code approval.requested} event, and releases the lease; the task is {@code
+     * waiting_approval}, held by no worker, until a decision or the expiry puts it back in the queue.
+     *
+     * @throws LeaseLostException when the lease is no longer held
+     */
+    void awaitApproval(Lease lease, ApprovalRequest request);
+
+    /**
      * Extends these leases.
      *
      * @return the ids of the tasks whose lease was extended: the others' leases are lost

@@ -5,6 +5,8 @@ import java.util.Locale;
 public enum TaskStatus {
     QUEUED,
     RUNNING,
+    /** Waiting for a decision on a tool call; no worker holds it (it is neither queued nor running). */
+    WAITING_APPROVAL,
     SUCCEEDED,
     FAILED,
     CANCELLED;
@@ -15,7 +17,7 @@ public enum TaskStatus {
 
     public boolean finished() {
         return switch (this) {
-            case QUEUED, RUNNING -> false;
+            case QUEUED, RUNNING, WAITING_APPROVAL -> false;
             case SUCCEEDED, FAILED, CANCELLED -> true;
         };
     }

@@ -34,7 +34,17 @@ class AgentConfiguration {
                 .map(spec -> new ToolDefinition(spec.name(), spec.description(), spec.parametersSchemaJson()))
                 .toList();
         return new AgentLoop.Collaborators(
-                llm, tools, audit, workspaces, queue, history, events, properties, systemPrompt(), definitions);
+                llm,
+                tools,
+                audit,
+                workspaces,
+                queue,
+                history,
+                events,
+                properties,
+                new ApprovalPolicy(properties.approvals().allowedCommands()),
+                systemPrompt(),
+                definitions);
     }
 
     private static String systemPrompt() {

@@ -11,6 +11,7 @@ import dev.navi.llm.LlmGateway;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
 import dev.navi.llm.ToolDefinition;
+import dev.navi.tasks.ApprovalRequest;
 import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
@@ -21,7 +22,9 @@ import dev.navi.tools.ToolBox;
 import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.Workspaces;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +49,7 @@ final class AgentLoop {
     private final String model;
     private final CallContext calls;
     private final ToolRound tools;
+    private boolean parked;
 
     /** @param resumption where an earlier attempt left off, null on the first attempt */
     AgentLoop(ClaimedTask claimed, Resumption resumption, RunControl control, Collaborators with) {
@@ -58,7 +62,8 @@ final class AgentLoop {
                 ? new LoopState(task.prompt())
                 : new LoopState(resumption.messages(), resumption.iterations(), task.usage());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
-        this.tools = new ToolRound(task, with.tools(), new CommandAudit(with.audit()), this::publish);
+        this.tools =
+                new ToolRound(task, with.tools(), new CommandAudit(with.audit()), with.approvalPolicy(), this::publish);
         this.calls = new CallContext(
                 new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, this::publish));
     }
@@ -73,6 +78,7 @@ final class AgentLoop {
             TaskHistory history,
             ApplicationEventPublisher events,
             AgentProperties properties,
+            ApprovalPolicy approvalPolicy,
             String systemPrompt,
             List<ToolDefinition> toolDefinitions) {}
 
@@ -82,6 +88,11 @@ final class AgentLoop {
             outcome = attempt();
         } catch (LeaseLostException e) {
             control.release(RunControl.Release.LEASE_LOST);
+        }
+        if (parked) {
+            // the parking wrote the lease's release: a hand-back asked for meanwhile has nothing left to do
+            Thread.interrupted();
+            return new LoopEnd.AwaitingApproval();
         }
         var released = control.released();
         if (released == null) {
@@ -165,9 +176,14 @@ final class AgentLoop {
         }
         var unfinished = resumption.unfinished();
         if (unfinished != null) {
-            state.recordToolResults(tools.resume(root, unfinished));
+            try {
+                state.recordToolResults(tools.resume(root, unfinished));
+            } catch (ApprovalNeeded needed) {
+                return park(needed);
+            }
             if (tools.changesFiles(unfinished.calls())) {
                 with.workspaces().checkSize(task.id());
+                with.workspaces().checkpoint(task.id());
             }
         }
         return loop(root);
@@ -199,12 +215,40 @@ final class AgentLoop {
                 return new TaskOutcome(
                         StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
             }
-            state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
+            try {
+                state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
+            } catch (ApprovalNeeded needed) {
+                return park(needed);
+            }
             if (tools.changesFiles(response.toolCalls())) {
                 with.workspaces().checkSize(task.id()); // walks the whole copy: not after read-only rounds
                 with.workspaces().checkpoint(task.id());
             }
         }
+    }
+
+    /**
+     * Parks the task until the call is decided: the round's earlier changes are checkpointed first (the
+     * worker that resumes it restores the copy from there), then the approval is stored and the lease
+     * released. The loop ends without an outcome.
+     */
+    private TaskOutcome park(ApprovalNeeded needed) {
+        if (needed.changedFiles()) {
+            with.workspaces().checkSize(task.id());
+            with.workspaces().checkpoint(task.id());
+        }
+        var call = needed.call();
+        var request = new ApprovalRequest(
+                UUID.randomUUID(),
+                needed.iteration(),
+                call.id(),
+                call.name(),
+                call.argumentsJson(),
+                Instant.now().plus(with.properties().approvals().timeout()));
+        fenced(() -> with.queue().awaitApproval(claimed.lease(), request));
+        parked = true;
+        log.info("Task {} waits for approval {} of its {} call", task.id(), request.id(), call.name());
+        return null;
     }
 
     private LlmRequest nextRequest() {

@@ -1,6 +1,7 @@
 package dev.navi.agent.internal;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxOutputTokens output tokens requested per model call
  * @param maxRecoveries how many times a task is put back in the queue after its lease expired or its
  *     worker handed it back while stopping; the next time it fails as {@code worker_lost}
+ * @param approvals tool calls that wait for a person's approval (tasks submitted with {@code approvals})
  */
 @ConfigurationProperties("navi.agent")
 record AgentProperties(
@@ -24,4 +26,20 @@ record AgentProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("60s") Duration leaseDuration,
         @DefaultValue("8192") int maxOutputTokens,
-        @DefaultValue("3") int maxRecoveries) {}
+        @DefaultValue("3") int maxRecoveries,
+        @DefaultValue Approvals approvals) {
+
+    /**
+     * Approvals before risky tool calls.
+     *
+     * @param allowedCommands commands that never need an approval, whatever a task's mode: each entry
+     *     matches a command equal to it, or starting with it and a space ({@code "mvn -q test"} matches
+     *     {@code mvn -q test} and {@code mvn -q test -Dx=1}, not {@code mvn -q tests}); a command holding
+     *     {@code ;}, {@code &}, {@code |}, a backtick, {@code $(}, a redirection or a line break never
+     *     matches
+     * @param timeout how long an approval waits for a decision; then it expires and the call is refused
+     */
+    record Approvals(
+            @DefaultValue List<String> allowedCommands,
+            @DefaultValue("15m") Duration timeout) {}
+}

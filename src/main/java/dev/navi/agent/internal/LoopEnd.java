@@ -10,6 +10,9 @@ sealed interface LoopEnd {
     /** The worker is stopping: the task is to be handed back to the queue. */
     record HandedBack() implements LoopEnd {}
 
+    /** A tool call waits for a decision: the task was parked and its lease released. */
+    record AwaitingApproval() implements LoopEnd {}
+
     /** Another claim took the task over: nothing more is written for it. */
     record LeaseLost() implements LoopEnd {}
 }

@@ -5,6 +5,7 @@ import dev.navi.events.TaskHistory;
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.ToolCall;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,14 @@ record Resumption(
      *
      * @param done stored results by tool call id: these calls are never run again
      * @param started ids of calls with a {@code tool.call} and no {@code tool.result}: they were in flight
+     * @param decisions the decided approvals of calls without a result, by tool call id
      */
     record UnfinishedRound(
-            int iteration, List<ToolCall> calls, Map<String, LlmMessage.ToolResult> done, Set<String> started) {}
+            int iteration,
+            List<ToolCall> calls,
+            Map<String, LlmMessage.ToolResult> done,
+            Set<String> started,
+            Map<String, TaskEvent.ApprovalDecided> decisions) {}
 
     static Resumption rebuild(String prompt, List<TaskHistory.Recorded> history) {
         var messages = new ArrayList<LlmMessage>();
@@ -42,6 +48,7 @@ record Resumption(
         TaskEvent.LlmResponded reply = null;
         var done = new LinkedHashMap<String, LlmMessage.ToolResult>();
         var started = new HashSet<String>();
+        var decisions = new HashMap<String, TaskEvent.ApprovalDecided>();
         for (var recorded : history) {
             lastSeq = recorded.seq();
             switch (recorded.event()) {
@@ -51,6 +58,7 @@ record Resumption(
                     iterations++;
                     done.clear();
                     started.clear();
+                    decisions.clear();
                     messages.add(new LlmMessage.Assistant(responded.text(), calls(responded)));
                 }
                 case TaskEvent.ToolCallStarted call -> started.add(call.toolCallId());
@@ -60,6 +68,8 @@ record Resumption(
                             result.toolCallId(),
                             new LlmMessage.ToolResult(result.toolCallId(), result.output(), !result.ok()));
                 }
+                case TaskEvent.ApprovalDecided decided -> decisions.put(decided.toolCallId(), decided);
+                case TaskEvent.ApprovalRequested e -> {}
                 case TaskEvent.TaskQueued e -> {}
                 case TaskEvent.TaskStarted e -> {}
                 case TaskEvent.TaskResumed e -> {}
@@ -83,7 +93,8 @@ record Resumption(
             closeRound(messages, reply, done);
             return new Resumption(List.copyOf(messages), iterations, lastSeq, null, null);
         }
-        var unfinished = new UnfinishedRound(reply.iteration(), calls, Map.copyOf(done), Set.copyOf(started));
+        var unfinished = new UnfinishedRound(
+                reply.iteration(), calls, Map.copyOf(done), Set.copyOf(started), Map.copyOf(decisions));
         return new Resumption(List.copyOf(messages), iterations, lastSeq, unfinished, null);
     }
 

@@ -3,6 +3,7 @@ package dev.navi.agent.internal;
 import dev.navi.events.CancellationSignalled;
 import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
+import dev.navi.tasks.Approvals;
 import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.Lease;
 import dev.navi.tasks.StopReason;
@@ -31,7 +32,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Claims queued tasks from the database and runs each loop on its own virtual thread. One platform
  * thread ticks: it claims, renews leases (a loop whose lease could not be renewed is released at once),
- * picks up cancellations from other processes and puts tasks whose worker died back in the queue. When
+ * picks up cancellations from other processes, puts tasks whose worker died back in the queue and
+ * expires approvals nobody decided in time. When
  * the worker stops, its running tasks are handed back to the queue for any worker to resume.
  */
 @Component
@@ -41,6 +43,7 @@ class TaskWorker implements SmartLifecycle {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final TaskQueue queue;
+    private final Approvals approvals;
     private final AgentProperties properties;
     private final AgentLoop.Collaborators collaborators;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
@@ -51,10 +54,12 @@ class TaskWorker implements SmartLifecycle {
 
     TaskWorker(
             TaskQueue queue,
+            Approvals approvals,
             AgentProperties properties,
             AgentLoop.Collaborators collaborators,
             MeterRegistry registry) {
         this.queue = queue;
+        this.approvals = approvals;
         this.properties = properties;
         this.collaborators = collaborators;
         this.leaseLosses = Counter.builder("navi.task.lease.losses")
@@ -80,6 +85,12 @@ class TaskWorker implements SmartLifecycle {
 
     @TransactionalEventListener
     void onQueued(TaskEvent.TaskQueued event) {
+        wake();
+    }
+
+    /** A decided approval put its task back in the queue (this process decided it). */
+    @TransactionalEventListener
+    void onApprovalDecided(TaskEvent.ApprovalDecided event) {
         wake();
     }
 
@@ -128,6 +139,11 @@ class TaskWorker implements SmartLifecycle {
             claimWhileCapacity();
         } catch (RuntimeException e) {
             log.warn("Worker tick failed; retrying in {}", properties.pollInterval(), e);
+        }
+        try {
+            approvals.expireDue();
+        } catch (RuntimeException e) {
+            log.warn("Approval expiry failed; retrying in {}", properties.pollInterval(), e);
         }
     }
 
@@ -203,6 +219,7 @@ class TaskWorker implements SmartLifecycle {
                 log.info("Task {} handed back to the queue: this worker is stopping", taskId);
             }
             case LoopEnd.LeaseLost lost -> leaseLost(claimed);
+            case LoopEnd.AwaitingApproval awaiting -> {} // parked with its lease released: nothing to write
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * Runs the tool calls of one model reply in order, with a {@code tool.call} and a {@code tool.result}
  * each. A round an earlier attempt of the task left unfinished goes on where it ended: a call with a
  * stored result is not run again, one in flight is run again when it cannot change files, else it is
- * reported to the model as interrupted.
+ * reported to the model as interrupted. A call the task's approval mode holds back stops the round
+ * ({@link ApprovalNeeded}) until it is decided: once approved it runs, once denied or expired the model
+ * gets the refusal as its result.
  */
 final class ToolRound {
 
@@ -29,9 +31,11 @@ final class ToolRound {
     private final ToolBox tools;
     private final CommandAudit audit;
     private final Consumer<TaskEvent> publish;
+    private final ApprovalPolicy approvals;
 
-    ToolRound(Task task, ToolBox tools, CommandAudit audit, Consumer<TaskEvent> publish) {
+    ToolRound(Task task, ToolBox tools, CommandAudit audit, ApprovalPolicy approvals, Consumer<TaskEvent> publish) {
         this.task = task;
+        this.approvals = approvals;
         this.taskId = task.id();
         this.tools = tools;
         this.audit = audit;
@@ -45,23 +49,51 @@ final class ToolRound {
 
     /** The results to give back to the model, one per call, errors included. */
     List<LlmMessage.ToolResult> run(Path root, int iteration, List<ToolCall> calls) throws InterruptedException {
-        return resume(root, new Resumption.UnfinishedRound(iteration, calls, Map.of(), Set.of()));
+        return resume(root, new Resumption.UnfinishedRound(iteration, calls, Map.of(), Set.of(), Map.of()));
     }
 
-    /** The results of a round begun by an earlier attempt: stored ones as they are, the others now. */
+    /**
+     * The results of a round begun by an earlier attempt: stored ones as they are, the others now.
+     *
+     * @throws ApprovalNeeded at the first call that waits for an approval not yet decided
+     */
     List<LlmMessage.ToolResult> resume(Path root, Resumption.UnfinishedRound round) throws InterruptedException {
         var results = new ArrayList<LlmMessage.ToolResult>();
+        boolean changedFiles = false;
         for (var call : round.calls()) {
             var stored = round.done().get(call.id());
             if (stored != null) {
                 results.add(stored);
             } else if (round.started().contains(call.id()) && tools.changesFiles(call.name())) {
                 results.add(reportInterrupted(round.iteration(), call));
+            } else if (approvals.needsApproval(task.approvals(), call)) {
+                var decision = round.decisions().get(call.id());
+                if (decision == null) {
+                    throw new ApprovalNeeded(call, round.iteration(), changedFiles);
+                }
+                results.add(
+                        decision.decision().equals("approve")
+                                ? runOne(root, round.iteration(), call)
+                                : reportRefused(round.iteration(), call, decision));
             } else {
                 results.add(runOne(root, round.iteration(), call));
             }
+            changedFiles |= stored == null && tools.changesFiles(call.name());
         }
         return results;
+    }
+
+    /** What the model is told of a call that was denied or whose approval expired. */
+    static String refusal(TaskEvent.ApprovalDecided decision) {
+        var reason = decision.reason() == null || decision.reason().isBlank() ? "no reason given" : decision.reason();
+        return "denied by " + decision.by() + ": " + reason;
+    }
+
+    private LlmMessage.ToolResult reportRefused(int iteration, ToolCall call, TaskEvent.ApprovalDecided decision) {
+        var output = refusal(decision);
+        publish.accept(
+                new TaskEvent.ToolCallCompleted(taskId, iteration, call.id(), call.name(), false, output, null, 0));
+        return new LlmMessage.ToolResult(call.id(), output, true);
     }
 
     /** The result given to the model for a call that may have changed files and whose result was lost. */

@@ -1,5 +1,6 @@
 package dev.navi.observability.internal;
 
+import dev.navi.tasks.Approvals;
 import dev.navi.tasks.Tasks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Queued and running tasks across all processes, asked of the tasks module every few seconds on the
+ * Queued and running tasks and pending approvals across all processes, asked of the tasks module every few seconds on the
  * application's scheduler (one query, whatever the scrape rate), so every instance reports the same
  * numbers.
  */
@@ -26,10 +27,18 @@ class QueueGauges implements SmartLifecycle {
     private final ObservabilityProperties properties;
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong running = new AtomicLong();
+    private final AtomicLong pendingApprovals = new AtomicLong();
+    private final Approvals approvals;
     private volatile ScheduledFuture<?> refreshing;
 
-    QueueGauges(Tasks tasks, TaskScheduler scheduler, ObservabilityProperties properties, MeterRegistry registry) {
+    QueueGauges(
+            Tasks tasks,
+            Approvals approvals,
+            TaskScheduler scheduler,
+            ObservabilityProperties properties,
+            MeterRegistry registry) {
         this.tasks = tasks;
+        this.approvals = approvals;
         this.scheduler = scheduler;
         this.properties = properties;
         Gauge.builder("navi.tasks.queued", queued, AtomicLong::get)
@@ -38,6 +47,9 @@ class QueueGauges implements SmartLifecycle {
         Gauge.builder("navi.tasks.running", running, AtomicLong::get)
                 .description("Tasks being run by a worker")
                 .register(registry);
+        Gauge.builder("navi.approvals.pending", pendingApprovals, AtomicLong::get)
+                .description("Tool calls waiting for an approval, all tenants")
+                .register(registry);
     }
 
     void refresh() {
@@ -45,6 +57,7 @@ class QueueGauges implements SmartLifecycle {
             var depth = tasks.queueDepth();
             queued.set(depth.queued());
             running.set(depth.running());
+            pendingApprovals.set(approvals.pendingCount());
         } catch (RuntimeException e) {
             log.warn("Cannot read the task queue gauges", e);
         }

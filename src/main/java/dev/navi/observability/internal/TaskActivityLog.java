@@ -70,6 +70,12 @@ class TaskActivityLog {
             case TaskEvent.ToolCallCompleted e ->
                 "Tool " + e.tool() + (e.ok() ? " succeeded" : " failed") + " in " + e.durationMs() + " ms"
                         + withContent("output", e.output());
+            case TaskEvent.ApprovalRequested e ->
+                "Tool " + e.tool() + " waits for approval " + e.approvalId() + " until " + e.expiresAt()
+                        + withContent("arguments", e.arguments());
+            case TaskEvent.ApprovalDecided e ->
+                "Approval " + e.approvalId() + " decided: " + e.decision() + " by " + e.by()
+                        + withContent("reason", e.reason());
             case TaskEvent.TaskSucceeded e -> "Task succeeded: " + e.stopReason() + withContent("summary", e.summary());
             case TaskEvent.TaskFailed e -> "Task failed: " + e.stopReason() + " (" + e.errorClass() + ")";
             case TaskEvent.TaskCancelled e -> "Task cancelled";

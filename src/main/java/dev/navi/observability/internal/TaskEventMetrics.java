@@ -67,6 +67,8 @@ class TaskEventMetrics {
             case TaskEvent.LlmCircuitOpen e -> {}
             case TaskEvent.LlmFallbackUsed e -> {}
             case TaskEvent.ToolCallStarted e -> {}
+            case TaskEvent.ApprovalRequested e -> {}
+            case TaskEvent.ApprovalDecided e -> {}
         }
     }
 

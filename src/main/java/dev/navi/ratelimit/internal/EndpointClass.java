@@ -14,7 +14,10 @@ import org.springframework.http.server.RequestPath;
  * without {@code ;} path parameters), so no spelling of a route reaches its handler unclassified.
  */
 enum EndpointClass {
-    /** {@code POST /api/v1/tasks} and {@code POST /api/v1/tasks/{id}/cancel}. */
+    /**
+     * {@code POST /api/v1/tasks}, {@code POST /api/v1/tasks/{id}/cancel} and {@code POST
+     * /api/v1/tasks/{id}/approvals/{approvalId}}.
+     */
     SUBMIT("submit"),
     /** {@code GET /api/v1/tasks/{id}/events} asking for {@code text/event-stream}. */
     STREAM("stream"),
@@ -46,7 +49,8 @@ enum EndpointClass {
 
     private static boolean isSubmit(List<String> segments) {
         return segments.equals(List.of("api", "v1", "tasks"))
-                || (segments.size() == 5 && isTasks(segments) && segments.get(4).equals("cancel"));
+                || (segments.size() == 5 && isTasks(segments) && segments.get(4).equals("cancel"))
+                || (segments.size() == 6 && isTasks(segments) && segments.get(4).equals("approvals"));
     }
 
     private static boolean isEvents(List<String> segments) {

@@ -1,5 +1,6 @@
 package dev.navi.tasks.internal;
 
+import dev.navi.tasks.ApprovalMode;
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.NewTask;
 import dev.navi.tasks.TaskLimits;
@@ -87,6 +88,17 @@ class SubmissionRules {
                     "limits.maxCostUsd", "limits.maxCostUsd has at most " + MAX_COST_DECIMALS + " decimal places");
         }
         return new TaskLimits(iterations, Duration.ofSeconds(seconds), tokens, exact);
+    }
+
+    ApprovalMode approvals(NewTask request) {
+        if (request.approvals() == null) {
+            return ApprovalMode.NEVER;
+        }
+        try {
+            return ApprovalMode.fromWireName(request.approvals());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTaskException("approvals", "approvals must be one of never, commands, writes");
+        }
     }
 
     int pageSize(Integer limit) {

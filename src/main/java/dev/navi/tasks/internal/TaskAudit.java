@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Submissions and cancellations in the audit log, written in the action's own transaction: when the
+ * Submissions, cancellations and approval decisions in the audit log, written in the action's own transaction: when the
  * record cannot be written the action is rolled back with it.
  */
 @Component
@@ -30,6 +30,18 @@ class TaskAudit {
     void cancelled(Caller caller, UUID taskId, String statusBefore) {
         audit.record(
                 entry(AuditAction.TASK_CANCELLED, caller, taskId).withDetails(Map.of("status_before", statusBefore)));
+    }
+
+    void approvalDecided(Caller caller, UUID taskId, UUID approvalId, String decision) {
+        audit.record(entry(AuditAction.APPROVAL_DECIDED, caller, taskId)
+                .withDetails(Map.of("approval_id", approvalId.toString(), "decision", decision)));
+    }
+
+    /** An expiry is decided by no one: the record names the system within the task's tenant. */
+    void approvalExpired(String tenant, UUID taskId, UUID approvalId) {
+        audit.record(AuditEntry.of(AuditAction.APPROVAL_DECIDED, AuditOutcome.SUCCEEDED, taskId.toString())
+                .withSubject(ApprovalRows.SYSTEM, tenant)
+                .withDetails(Map.of("approval_id", approvalId.toString(), "decision", ApprovalDesk.EXPIRED)));
     }
 
     private static AuditEntry entry(AuditAction action, Caller caller, UUID taskId) {

@@ -4,6 +4,7 @@ import dev.navi.events.TaskEvent;
 import dev.navi.events.TaskSignals;
 import dev.navi.llm.LlmGateway;
 import dev.navi.security.Caller;
+import dev.navi.tasks.ApprovalMode;
 import dev.navi.tasks.NewTask;
 import dev.navi.tasks.QueueDepth;
 import dev.navi.tasks.StopReason;
@@ -40,6 +41,7 @@ class TaskCatalog implements Tasks {
     private final TenantQuotas quotas;
     private final TaskAudit audit;
     private final TaskSignals signals;
+    private final ApprovalRows approvalRows;
 
     TaskCatalog(
             JdbcClient jdbc,
@@ -52,7 +54,9 @@ class TaskCatalog implements Tasks {
             TransactionTemplate transactions,
             TenantQuotas quotas,
             TaskAudit audit,
-            TaskSignals signals) {
+            TaskSignals signals,
+            ApprovalRows approvalRows) {
+        this.approvalRows = approvalRows;
         this.signals = signals;
         this.quotas = quotas;
         this.audit = audit;
@@ -76,20 +80,24 @@ class TaskCatalog implements Tasks {
         var prompt = rules.prompt(request);
         var model = rules.model(request) != null ? rules.model(request) : defaultModel();
         var limits = rules.limits(request);
+        var approvals = rules.approvals(request);
         rules.requireEnforceableCostLimit(request, model, llm.priced(model));
         workspaces.validate(caller.tenant(), request.workspace());
         return transactions.execute(status -> {
             quotas.requireQueueRoom(caller.tenant());
-            return insert(caller, request, prompt, model, limits);
+            return insert(caller, request, prompt, model, limits, approvals);
         });
     }
 
-    private Task insert(Caller caller, NewTask request, String prompt, String model, TaskLimits limits) {
+    private Task insert(
+            Caller caller, NewTask request, String prompt, String model, TaskLimits limits, ApprovalMode approvals) {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into tasks (id, tenant, owner, status, prompt, model, workspace, limits, created_at)
+                        insert into tasks (id, tenant, owner, status, prompt, model, workspace, limits, created_at,
+                                           approvals)
                         values (:id, :tenant, :owner, 'queued', :prompt, :model, cast(:workspace as jsonb),
-                                cast(:limits as jsonb), :createdAt)""")
+                                cast(:limits as jsonb), :createdAt, :approvals)""")
+                .param("approvals", approvals.wireName())
                 .param("id", id)
                 .param("tenant", caller.tenant())
                 .param("owner", caller.subject())
@@ -165,6 +173,10 @@ class TaskCatalog implements Tasks {
                 .orElseThrow(() -> new TaskNotFoundException(id));
         switch (task.status()) {
             case QUEUED -> cancelQueued(task);
+            case WAITING_APPROVAL -> {
+                cancelQueued(task);
+                approvalRows.closeForCancelledTask(task.id(), caller.subject(), now());
+            }
             case RUNNING -> requestCancellation(task);
             case CANCELLED -> {}
             case SUCCEEDED, FAILED -> throw new TaskAlreadyFinishedException(task);
@@ -178,11 +190,11 @@ class TaskCatalog implements Tasks {
                         update tasks set status = 'cancelled', stop_reason = :reason, finished_at = :now
                         where id = :id""")
                 .param("reason", StopReason.CANCELLED.wireName())
-                .param("now", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .param("now", Timestamp.from(now()))
                 .param("id", task.id())
                 .update();
         events.publishEvent(new TaskEvent.TaskCancelled(
-                task.id(), StopReason.CANCELLED.wireName(), TaskTotalsMapper.totals(0, task.usage())));
+                task.id(), StopReason.CANCELLED.wireName(), TaskTotalsMapper.totals(task.iterations(), task.usage())));
     }
 
     private void requestCancellation(Task task) {
@@ -191,6 +203,10 @@ class TaskCatalog implements Tasks {
                 .update();
         events.publishEvent(new TaskCancellationRequested(task.id()));
         signals.cancellationRequested(task.id());
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.navi.tasks.internal;
 
 import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
+import dev.navi.tasks.ApprovalRequest;
 import dev.navi.tasks.ClaimedTask;
 import dev.navi.tasks.Lease;
 import dev.navi.tasks.Task;
@@ -35,6 +36,7 @@ class TaskQueueRepository implements TaskQueue {
     private final Clock clock;
     private final TenantQuotas quotas;
     private final LeaseRecovery leases;
+    private final ApprovalRows approvals;
 
     TaskQueueRepository(
             JdbcClient jdbc,
@@ -42,7 +44,9 @@ class TaskQueueRepository implements TaskQueue {
             ApplicationEventPublisher events,
             Clock clock,
             TenantQuotas quotas,
-            LeaseRecovery leases) {
+            LeaseRecovery leases,
+            ApprovalRows approvals) {
+        this.approvals = approvals;
         this.quotas = quotas;
         this.leases = leases;
         this.jdbc = jdbc;
@@ -75,7 +79,8 @@ class TaskQueueRepository implements TaskQueue {
                 .query((rs, row) -> 1)
                 .single();
         var leaseEnd = now.plus(lease);
-        var claimed = jdbc.sql("""
+        var claimed = jdbc.sql(
+                        """
                         with quota (tenant, max_running) as (
                                  select * from unnest(cast(:quotaTenants as text[]), cast(:quotaLimits as int[]))),
                              running (tenant, tasks) as (
@@ -89,7 +94,7 @@ class TaskQueueRepository implements TaskQueue {
                                     where q.status = 'queued'
                                       and coalesce(r.tasks, 0) < coalesce(l.max_running, :defaultMaxRunning)
                                     order by q.created_at, q.id limit 1 for update of q skip locked)
-                        """ + "returning lease_epoch, recoveries, last_worker, " + TaskRows.COLUMNS)
+                        """ + "returning lease_epoch, recoveries, approval_waits, last_worker, " + TaskRows.COLUMNS)
                 .param("quotaTenants", quotas.runningOverrideTenants())
                 .param("quotaLimits", quotas.runningOverrideLimits())
                 .param("defaultMaxRunning", quotas.defaultMaxRunning())
@@ -101,7 +106,7 @@ class TaskQueueRepository implements TaskQueue {
                     return new ClaimedTask(
                             task,
                             new Lease(task.id(), workerId, rs.getLong("lease_epoch"), leaseEnd),
-                            rs.getInt("recoveries") + 1,
+                            rs.getInt("recoveries") + rs.getInt("approval_waits") + 1,
                             rs.getString("last_worker"));
                 })
                 .optional();
@@ -171,7 +176,7 @@ class TaskQueueRepository implements TaskQueue {
         return switch (reason.finalStatus()) {
             case SUCCEEDED -> new TaskEvent.TaskSucceeded(taskId, reason.wireName(), outcome.summary(), totals);
             case CANCELLED -> new TaskEvent.TaskCancelled(taskId, reason.wireName(), totals);
-            case FAILED, QUEUED, RUNNING ->
+            case FAILED, QUEUED, RUNNING, WAITING_APPROVAL ->
                 new TaskEvent.TaskFailed(
                         taskId,
                         reason.wireName(),
@@ -189,6 +194,30 @@ class TaskQueueRepository implements TaskQueue {
         var held = leases.held(lease)
                 .orElseThrow(() -> new LeaseLostException(lease.taskId(), lease.epoch(), "hand back"));
         recover(held, maxRecoveries, LeaseRecovery.Cause.HANDED_BACK);
+    }
+
+    @Override
+    @Transactional
+    public void awaitApproval(Lease lease, ApprovalRequest request) {
+        int updated = jdbc.sql("""
+                        update tasks set status = 'waiting_approval', last_worker = worker_id, worker_id = null,
+                                         lease_expires_at = null, approval_waits = approval_waits + 1
+                        where id = :id and lease_epoch = :epoch and status = 'running'""")
+                .param("id", lease.taskId())
+                .param("epoch", lease.epoch())
+                .update();
+        if (updated == 0) {
+            throw new LeaseLostException(lease.taskId(), lease.epoch(), "the approval request");
+        }
+        approvals.insertPending(lease.taskId(), request, now());
+        events.publishEvent(new TaskEvent.ApprovalRequested(
+                lease.taskId(),
+                request.id(),
+                request.iteration(),
+                request.toolCallId(),
+                request.tool(),
+                request.arguments(),
+                request.expiresAt()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.navi.tasks.internal;
 
+import dev.navi.tasks.ApprovalMode;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.Task;
 import dev.navi.tasks.TaskError;
@@ -26,7 +27,7 @@ class TaskRows implements RowMapper<Task> {
     static final String COLUMNS = """
             id, tenant, owner, status, prompt, model, workspace::text as workspace, limits::text as limits,
             created_at, started_at, finished_at, iterations, stop_reason, summary,
-            input_tokens, output_tokens, cost_usd, llm_calls, error_class, error_message""";
+            input_tokens, output_tokens, cost_usd, llm_calls, error_class, error_message, approvals""";
 
     private final JsonMapper json;
 
@@ -58,7 +59,8 @@ class TaskRows implements RowMapper<Task> {
                         rs.getLong("output_tokens"),
                         cost(rs.getBigDecimal("cost_usd")),
                         rs.getInt("llm_calls")),
-                errorClass == null ? null : new TaskError(errorClass, rs.getString("error_message")));
+                errorClass == null ? null : new TaskError(errorClass, rs.getString("error_message")),
+                ApprovalMode.fromWireName(rs.getString("approvals")));
     }
 
     /** A stored cost; null is an unknown one. */

@@ -3,6 +3,9 @@ package dev.navi.web.internal;
 import dev.navi.audit.AuditWriteException;
 import dev.navi.observability.ErrorEventNotFoundException;
 import dev.navi.observability.InvalidErrorQueryException;
+import dev.navi.tasks.ApprovalAlreadyDecidedException;
+import dev.navi.tasks.ApprovalForbiddenException;
+import dev.navi.tasks.ApprovalNotFoundException;
 import dev.navi.tasks.InvalidTaskException;
 import dev.navi.tasks.QuotaExceededException;
 import dev.navi.tasks.TaskAlreadyFinishedException;
@@ -94,6 +97,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail finished(TaskAlreadyFinishedException e) {
         return Problems.of(HttpStatus.CONFLICT, "task-already-finished", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail approvalNotFound(ApprovalNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "approval-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail approvalDecided(ApprovalAlreadyDecidedException e) {
+        var problem = Problems.of(HttpStatus.CONFLICT, "approval-already-decided", e.getMessage());
+        problem.setProperty("approvalStatus", e.approval().status().wireName());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail approvalForbidden(ApprovalForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "approval-forbidden", e.getMessage());
     }
 
     @ExceptionHandler

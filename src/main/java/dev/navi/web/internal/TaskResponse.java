@@ -27,7 +27,8 @@ record TaskResponse(
         String stopReason,
         String summary,
         Usage usage,
-        Error error) {
+        Error error,
+        String approvals) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Workspace(String path, String git, String ref) {}
@@ -77,7 +78,8 @@ record TaskResponse(
                         ? null
                         : new Error(
                                 task.error().errorClass(),
-                                redactor.redact(task.error().message())));
+                                redactor.redact(task.error().message())),
+                task.approvals().wireName());
     }
 
     private static Workspace workspace(WorkspaceSource source, Redactor redactor) {

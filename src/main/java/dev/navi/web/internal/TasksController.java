@@ -144,7 +144,7 @@ class TasksController {
             return TaskStatus.fromWireName(status);
         } catch (IllegalArgumentException e) {
             throw new InvalidTaskException(
-                    "status", "status must be one of queued, running, succeeded, failed, cancelled");
+                    "status", "status must be one of queued, running, waiting_approval, succeeded, failed, cancelled");
         }
     }
 
@@ -166,7 +166,8 @@ class TasksController {
                 limits.maxIterations(),
                 limits.maxDurationSeconds(),
                 limits.maxTokens(),
-                limits.maxCostUsd());
+                limits.maxCostUsd(),
+                request.approvals());
     }
 
     /** PostgreSQL text cannot hold NUL: refused here rather than failing the insert. */

@@ -100,6 +100,29 @@ class ResumptionTest {
             assertThat(round.done()).containsOnlyKeys("c1");
             assertThat(round.started()).containsExactly("c2");
         }
+
+        @Test
+        void whenACallWaitedForAnApprovalThenTheDecisionIsKnownByItsCallAndAnOlderRoundsDecisionIsNot() {
+            reply(1, "", call("old", "run_command"));
+            add(decided("old", "deny"));
+            completed(1, "old", "run_command", false, "denied by alice: no");
+            reply(2, "", call("c1", "read_file"), call("c2", "run_command"));
+            completed(2, "c1", "read_file", true, "content");
+            add(new TaskEvent.ApprovalRequested(
+                    TASK, java.util.UUID.randomUUID(), 2, "c2", "run_command", "{}", java.time.Instant.now()));
+            add(decided("c2", "approve"));
+
+            var round = Resumption.rebuild("do it", history).unfinished();
+
+            assertThat(round.done()).containsOnlyKeys("c1");
+            assertThat(round.started()).isEmpty();
+            assertThat(round.decisions()).containsOnlyKeys("c2");
+            assertThat(round.decisions().get("c2").decision()).isEqualTo("approve");
+        }
+    }
+
+    private static TaskEvent.ApprovalDecided decided(String callId, String decision) {
+        return new TaskEvent.ApprovalDecided(TASK, java.util.UUID.randomUUID(), callId, decision, "r", "alice");
     }
 
     private void add(TaskEvent event) {

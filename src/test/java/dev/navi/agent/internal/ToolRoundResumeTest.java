@@ -39,8 +39,10 @@ class ToolRoundResumeTest {
             null,
             null,
             null,
-            null);
-    private final ToolRound round = new ToolRound(task, new Tools(), new CommandAudit(entry -> {}), published::add);
+            null,
+            dev.navi.tasks.ApprovalMode.NEVER);
+    private final ToolRound round = new ToolRound(
+            task, new Tools(), new CommandAudit(entry -> {}), new ApprovalPolicy(List.of()), published::add);
 
     @Test
     void whenResumingARoundThenStoredResultsAreKeptReadOnlyCallsReRunAndWritingCallsAreReportedInterrupted()
@@ -54,7 +56,8 @@ class ToolRoundResumeTest {
 
         var results = round.resume(
                 Path.of("."),
-                new Resumption.UnfinishedRound(3, calls, Map.of("done", stored), Set.of("reading", "writing")));
+                new Resumption.UnfinishedRound(
+                        3, calls, Map.of("done", stored), Set.of("reading", "writing"), Map.of()));
 
         assertThat(results)
                 .containsExactly(

@@ -171,7 +171,8 @@ class TaskEventMetricsTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                dev.navi.tasks.ApprovalMode.NEVER);
     }
 
     /** Tasks as the metrics read them: by id only. */
@@ -194,6 +195,11 @@ class TaskEventMetricsTest {
 
         @Override
         public Optional<ClaimedTask> claimNext(String workerId, Duration lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void awaitApproval(dev.navi.tasks.Lease lease, dev.navi.tasks.ApprovalRequest request) {
             throw new UnsupportedOperationException();
         }
 

@@ -54,9 +54,11 @@ final class TaskDatabase {
     final TaskCatalog catalog;
     final TaskQueueRepository queue;
     final TaskVisibility visibility;
+    final ApprovalRows approvalRows = new ApprovalRows(jdbc);
+    final ApprovalDesk approvals;
 
     TaskDatabase(TasksProperties.Quotas quotaSettings) {
-        jdbc.sql("truncate tasks").update();
+        jdbc.sql("truncate tasks cascade").update();
         var properties = properties(quotaSettings);
         quotas = new TenantQuotas(jdbc, properties, registry);
         catalog = new TaskCatalog(
@@ -70,9 +72,19 @@ final class TaskDatabase {
                 transactions,
                 quotas,
                 new TaskAudit(this::audit),
-                taskId -> {});
+                taskId -> {},
+                approvalRows);
         queue = new TaskQueueRepository(
-                jdbc, rows, published::add, Clock.systemUTC(), quotas, new LeaseRecovery(jdbc, registry));
+                jdbc, rows, published::add, Clock.systemUTC(), quotas, new LeaseRecovery(jdbc, registry), approvalRows);
+        approvals = new ApprovalDesk(
+                jdbc,
+                rows,
+                approvalRows,
+                published::add,
+                transactions,
+                new TaskAudit(this::audit),
+                Clock.systemUTC(),
+                registry);
         visibility = new TaskVisibility(jdbc);
     }
 
