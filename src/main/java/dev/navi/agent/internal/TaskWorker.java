@@ -191,7 +191,11 @@ class TaskWorker implements SmartLifecycle {
                     ? Resumption.rebuild(
                             claimed.task().prompt(), collaborators.history().of(taskId))
                     : null;
-            end(claimed, new AgentLoop(claimed, resumption, control, collaborators).run());
+            var end = new AgentLoop(claimed, resumption, control, collaborators).run();
+            // the loop is over: a renewal that finds the task already finished, or a late timeout, must not
+            // interrupt the writes that end it (they are fenced: a lease really lost still refuses them)
+            control.attach(null);
+            end(claimed, end);
         } catch (LeaseLostException e) {
             leaseLost(claimed);
         } catch (RuntimeException e) {
