@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /** Circuit breaker, fallback and meters, through the running application (Anthropic, streaming). */
 @UsesAnthropicSim
@@ -102,18 +99,6 @@ class LlmFaultCircuitIT extends NaviIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(script))
                 .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private List<JsonNode> simRequests(String script) {
-        var response = send(HttpRequest.newBuilder(URI.create(TestLlmSim.SIM.baseUrl() + "/_sim/requests"))
-                .build());
-        var matching = new ArrayList<JsonNode>();
-        json.readTree(response.body()).forEach(entry -> {
-            if (script.equals(entry.path("script").asString())) {
-                matching.add(entry);
-            }
-        });
-        return matching;
     }
 
     private double metric(String series) {

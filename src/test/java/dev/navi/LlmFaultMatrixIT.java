@@ -2,14 +2,10 @@ package dev.navi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -164,29 +160,6 @@ abstract class LlmFaultMatrixIT extends NaviIntegrationTest {
                 .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return name;
-    }
-
-    /** The requests llm-sim received for a script, oldest first. */
-    protected List<JsonNode> simRequests(String script) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(
-                    HttpRequest.newBuilder(URI.create(TestLlmSim.SIM.baseUrl() + "/_sim/requests"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        var matching = new ArrayList<JsonNode>();
-        json.readTree(response.body()).forEach(entry -> {
-            if (script.equals(entry.path("script").asString())) {
-                matching.add(entry);
-            }
-        });
-        return matching;
     }
 
     private static Duration waited(List<JsonNode> requests) {

@@ -142,6 +142,19 @@ abstract class NaviIntegrationTest {
         return sse.readAll(uri("/api/v1/tasks/" + id + "/events"), null);
     }
 
+    /** The requests llm-sim received for a script, oldest first (llm-sim needs no credentials). */
+    protected List<JsonNode> simRequests(String script) {
+        var response = sendAsIs(HttpRequest.newBuilder(URI.create(TestLlmSim.SIM.baseUrl() + "/_sim/requests"))
+                .build());
+        var matching = new java.util.ArrayList<JsonNode>();
+        json.readTree(response.body()).forEach(entry -> {
+            if (script.equals(entry.path("script").asString())) {
+                matching.add(entry);
+            }
+        });
+        return matching;
+    }
+
     /** The stored events of a stream: heartbeats (no id) may land between any two, whenever a step is slow. */
     protected static List<SseClient.Event> stored(List<SseClient.Event> events) {
         return events.stream()

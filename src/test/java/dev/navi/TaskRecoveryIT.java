@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,27 +250,5 @@ class TaskRecoveryIT extends NaviIntegrationTest {
 
     private static List<String> typesOf(List<JsonNode> events) {
         return events.stream().map(e -> e.get("type").asString()).toList();
-    }
-
-    private List<JsonNode> simRequests(String script) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(
-                    HttpRequest.newBuilder(URI.create(TestLlmSim.SIM.baseUrl() + "/_sim/requests"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        var matching = new ArrayList<JsonNode>();
-        json.readTree(response.body()).forEach(entry -> {
-            if (script.equals(entry.path("script").asString())) {
-                matching.add(entry);
-            }
-        });
-        return matching;
     }
 }
