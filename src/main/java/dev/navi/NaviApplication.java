@@ -1,6 +1,7 @@
 package dev.navi;
 
 import dev.navi.audit.AuditCommand;
+import dev.navi.cli.NaviCli;
 import dev.navi.llmsim.LlmSim;
 import java.time.Clock;
 import java.util.Arrays;
@@ -10,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The one executable: {@code serve} (the default) runs NAVI; {@code llm-sim} runs the scripted LLM
- * provider server; {@code audit verify} checks the audit log's chain.
+ * provider server; {@code audit verify} checks the audit log's chain; the command line's commands
+ * ({@code submit}, {@code watch}, {@code validate}, {@code bench}, {@code readiness}, ...) run as a
+ * client of a NAVI, without a Spring context.
  */
 @SpringBootApplication
 public class NaviApplication {
@@ -19,6 +22,9 @@ public class NaviApplication {
         var serve = args.length == 0 || (args[0].startsWith("-") && !args[0].equals("--version"));
         var command = serve ? "serve" : args[0];
         var rest = serve ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (NaviCli.handles(command)) {
+            System.exit(NaviCli.run(args));
+        }
         switch (command) {
             case "serve" -> SpringApplication.run(NaviApplication.class, rest);
             case "llm-sim" -> LlmSim.run(rest);
@@ -26,7 +32,8 @@ public class NaviApplication {
             case "--version", "version" -> System.out.println("navi " + version());
             default -> {
                 System.err.println("Unknown command '" + command
-                        + "'. Commands: serve (default), llm-sim, audit verify, --version");
+                        + "'. Commands: serve (default), llm-sim, audit verify, --version, "
+                        + String.join(", ", NaviCli.commands()));
                 System.exit(2);
             }
         }

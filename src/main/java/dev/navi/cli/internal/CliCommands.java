@@ -1,0 +1,64 @@
+package dev.navi.cli.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code navi} command tree and how its failures become exit codes. */
+@Command(
+        name = "navi",
+        mixinStandardHelpOptions = true,
+        description = "NAVI's command line. `navi serve` (the default) runs the service.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:succeeded",
+            "1:failed (the task failed, a check did not pass, NAVI refused the request)",
+            "2:usage error",
+            "3:cancelled",
+            "4:cannot reach NAVI"
+        })
+public final class CliCommands {
+
+    /** Each command of the command line; {@code serve}, {@code llm-sim} and {@code audit} are not here. */
+    private static final List<Class<?>> COMMANDS = List.of();
+
+    private CliCommands() {}
+
+    public static Set<String> names() {
+        var names = new LinkedHashSet<String>();
+        for (var command : COMMANDS) {
+            var annotation = command.getAnnotation(Command.class);
+            names.add(annotation.name());
+            names.addAll(List.of(annotation.aliases()));
+        }
+        return names;
+    }
+
+    public static CommandLine commandLine() {
+        var commandLine = new CommandLine(new CliCommands());
+        COMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine.setExecutionExceptionHandler(CliCommands::failed);
+    }
+
+    private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        var err = commandLine.getErr();
+        return switch (e) {
+            case NaviUnreachableException unreachable -> {
+                err.println("navi: " + unreachable.getMessage());
+                yield ExitCodes.UNREACHABLE;
+            }
+            case NaviApiException refused -> {
+                err.println("navi: " + refused.explanation());
+                yield ExitCodes.FAILED;
+            }
+            case UsageException usage -> {
+                err.println("navi: " + usage.getMessage());
+                commandLine.usage(err);
+                yield ExitCodes.USAGE;
+            }
+            default -> throw e;
+        };
+    }
+}
