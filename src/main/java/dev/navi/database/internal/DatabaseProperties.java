@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     doubled after each failed restart, up to 30 s
  * @param embeddedRestartAttempts failed restarts in a row after which liveness turns broken (NAVI keeps
  *     trying)
+ * @param embeddedDurable whether the embedded server syncs its commits to disk ({@code fsync},
+ *     {@code synchronous_commit}): on by default, so a power loss or an OS crash loses no committed
+ *     task or event; {@code false} only for throwaway data (demos, benchmarks of the platform's own
+ *     code): commits get faster and such a crash can lose or corrupt the database
  * @param maxPoolSize maximum number of pooled connections
  * @param connectionTimeout how long a caller waits for a pooled connection
  */
@@ -33,6 +37,7 @@ record DatabaseProperties(
         @DefaultValue("1s") Duration embeddedCheckInterval,
         @DefaultValue("1s") Duration embeddedRestartBackoff,
         @DefaultValue("5") int embeddedRestartAttempts,
+        @DefaultValue("true") boolean embeddedDurable,
         @DefaultValue("20") int maxPoolSize,
         @DefaultValue("3s") Duration connectionTimeout) {
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 class EmbeddedServer implements AutoCloseable {
 
-    static final EmbeddedServer NONE = new EmbeddedServer(null, 0);
+    static final EmbeddedServer NONE = new EmbeddedServer(null, 0, true);
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -27,19 +27,22 @@ class EmbeddedServer implements AutoCloseable {
     private static final String LIBRARY_LOCK_FILE = "epg-lock";
 
     private final Path dataDirectory;
+    private final boolean durable;
     private int port;
     private EmbeddedAuthentication authentication;
     private EmbeddedPostgres postgres;
     private Postmaster postmaster;
     private boolean closed;
 
-    private EmbeddedServer(Path dataDirectory, int port) {
+    private EmbeddedServer(Path dataDirectory, int port, boolean durable) {
         this.dataDirectory = dataDirectory;
+        this.durable = durable;
         this.port = port;
     }
 
     static EmbeddedServer start(DatabaseProperties properties) {
-        var server = new EmbeddedServer(properties.embeddedDataDirectory(), properties.embeddedPort());
+        var server = new EmbeddedServer(
+                properties.embeddedDataDirectory(), properties.embeddedPort(), properties.embeddedDurable());
         try {
             server.startPostgres();
         } catch (IOException e) {
@@ -97,8 +100,10 @@ class EmbeddedServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                // the library turns it off; a commit must survive a kill of the server that follows it
-                .setServerConfig("synchronous_commit", "on")
+                // the library starts the server with -F (fsync off) and synchronous_commit off; a -c
+                // after them wins, so a commit survives a kill of the server and a power loss too
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setPort(port)
                 // the library's readiness check connects too
                 .setConnectConfig("password", authentication.password())

@@ -42,6 +42,35 @@ class EmbeddedDatabaseTest {
     }
 
     @Nested
+    class Durability {
+
+        @Test
+        void whenStartedWithTheDefaultsThenEveryCommitIsSyncedToDisk() {
+            var server = start(properties(0));
+
+            assertThat(setting(server, "fsync")).isEqualTo("on");
+            assertThat(setting(server, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(server, "full_page_writes")).isEqualTo("on");
+        }
+
+        @Test
+        void whenDurabilityIsTurnedOffForThrowawayDataThenCommitsAreNotSynced() {
+            var server = start(properties(0, false));
+
+            assertThat(setting(server, "fsync")).isEqualTo("off");
+            assertThat(setting(server, "synchronous_commit")).isEqualTo("off");
+        }
+
+        private static String setting(EmbeddedServer server, String name) {
+            return jdbc(server)
+                    .sql("select current_setting(?)")
+                    .param(name)
+                    .query(String.class)
+                    .single();
+        }
+    }
+
+    @Nested
     class Starting {
 
         @Test
@@ -90,6 +119,7 @@ class EmbeddedDatabaseTest {
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(1),
                     5,
+                    true,
                     2,
                     Duration.ofSeconds(1));
 
@@ -224,6 +254,7 @@ class EmbeddedDatabaseTest {
                     Duration.ofMillis(100),
                     backoff,
                     attempts,
+                    true,
                     2,
                     Duration.ofSeconds(5));
             var supervisor = new EmbeddedServerSupervisor(server, properties, event -> {
@@ -290,6 +321,10 @@ class EmbeddedDatabaseTest {
     }
 
     private DatabaseProperties properties(int port) {
+        return properties(port, true);
+    }
+
+    private DatabaseProperties properties(int port, boolean durable) {
         return new DatabaseProperties(
                 null,
                 null,
@@ -299,6 +334,7 @@ class EmbeddedDatabaseTest {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 5,
+                durable,
                 2,
                 Duration.ofSeconds(5));
     }
