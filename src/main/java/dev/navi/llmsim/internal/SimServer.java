@@ -12,6 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
 /** The HTTP server of llm-sim: JDK HttpServer on the loopback interface, one virtual thread per exchange. */
 public final class SimServer implements AutoCloseable {
 
+    /**
+     * The JDK server leaves Nagle's algorithm on; a streamed reply is many small writes, and each one
+     * after the first then waits for the client's delayed ACK (~40 ms). The server reads this property
+     * once, when the first {@code HttpServer} of the JVM is made: test JVMs set it on their command line.
+     */
+    static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
 
