@@ -8,8 +8,6 @@ import dev.navi.events.TaskHistory;
 import dev.navi.llm.CallContext;
 import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmGateway;
-import dev.navi.llm.LlmRequest;
-import dev.navi.llm.LlmResponse;
 import dev.navi.llm.ToolDefinition;
 import dev.navi.tasks.ApprovalRequest;
 import dev.navi.tasks.ClaimedTask;
@@ -47,8 +45,9 @@ final class AgentLoop {
     private final Collaborators with;
     private final LoopState state;
     private final String model;
-    private final CallContext calls;
+    private final ModelTurn turn;
     private final ToolRound tools;
+    private final LoopOutcomes outcomes;
     private boolean parked;
 
     /** @param resumption where an earlier attempt left off, null on the first attempt */
@@ -64,8 +63,10 @@ final class AgentLoop {
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
         this.tools =
                 new ToolRound(task, with.tools(), new CommandAudit(with.audit()), with.approvalPolicy(), this::publish);
-        this.calls = new CallContext(
+        var calls = new CallContext(
                 new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, this::publish));
+        this.turn = new ModelTurn(task.id(), model, with, calls, this::publish);
+        this.outcomes = new LoopOutcomes(task, state, control, with.workspaces());
     }
 
     /** What the loop needs, shared by all loops of a worker. */
@@ -116,49 +117,34 @@ final class AgentLoop {
                         claimed.previousWorker(),
                         claimed.workerId(),
                         resumption.lastSeq()));
-            }
-            if (resumption != null) {
                 root = restoredWorkspace();
                 return resume(root);
             }
             root = with.workspaces().prepare(task.id(), task.tenant(), task.workspace());
             return loop(root);
         } catch (WorkspaceException e) {
-            return workspaceFailed(e, root);
+            return outcomes.workspaceFailed(e, root);
         } catch (LlmException e) {
-            if (control.halted()) {
-                return stopped(control.stopReason(), root);
-            }
-            return failed(StopReason.LLM_ERROR, new TaskError(e.errorClass().wireName(), e.getMessage()), root);
+            return outcomes.stoppedOrFailed(
+                    StopReason.LLM_ERROR, new TaskError(e.errorClass().wireName(), e.getMessage()), root);
         } catch (InterruptedException e) {
-            return stopped(control.halted() ? control.stopReason() : StopReason.CANCELLED, root);
+            return outcomes.stopped(control.halted() ? control.stopReason() : StopReason.CANCELLED, root);
         } catch (LeaseLostException e) {
             throw e;
         } catch (AuditWriteException e) {
             // whatever else happened, a command ran without its audit record: that is why the task ends
             log.error("Task {} stopped: a command's audit record could not be written", task.id(), e);
-            return failed(
+            return outcomes.failed(
                     StopReason.INTERNAL_ERROR,
                     new TaskError("audit_write_failed", "A command ran but its audit record could not be written"),
                     root);
         } catch (RuntimeException e) {
-            if (control.halted()) {
-                return stopped(control.stopReason(), root);
+            if (!control.halted()) {
+                log.error("Task {} failed unexpectedly", task.id(), e);
             }
-            log.error("Task {} failed unexpectedly", task.id(), e);
-            return failed(StopReason.INTERNAL_ERROR, new TaskError("internal_error", e.toString()), root);
+            return outcomes.stoppedOrFailed(
+                    StopReason.INTERNAL_ERROR, new TaskError("internal_error", e.toString()), root);
         }
-    }
-
-    private TaskOutcome workspaceFailed(WorkspaceException e, Path root) {
-        if (control.halted()) {
-            // a cancel, the wall clock or a release interrupted the copy or clone: that is why it failed
-            return stopped(control.stopReason(), null);
-        }
-        var reason = WorkspaceFailures.stopReason(e);
-        // a copy past its cap is not staged for a diff: that would copy its bytes once more
-        var diffable = reason == StopReason.WORKSPACE_TOO_LARGE ? null : root;
-        return failed(reason, new TaskError(reason.wireName(), e.getMessage()), diffable);
     }
 
     /** The copy as the last checkpoint left it (the source's baseline when no round changed files). */
@@ -171,8 +157,7 @@ final class AgentLoop {
     /** Finishes what the earlier attempt left: its final reply, or its round of tool calls; then loops. */
     private TaskOutcome resume(Path root) throws InterruptedException {
         if (resumption.finalReply() != null) {
-            return new TaskOutcome(
-                    StopReason.COMPLETED, resumption.finalReply(), null, state.iterations(), state.usage(), diff(root));
+            return outcomes.completed(resumption.finalReply(), root);
         }
         var unfinished = resumption.unfinished();
         if (unfinished != null) {
@@ -181,10 +166,7 @@ final class AgentLoop {
             } catch (ApprovalNeeded needed) {
                 return park(needed);
             }
-            if (tools.changesFiles(unfinished.calls())) {
-                with.workspaces().checkSize(task.id());
-                with.workspaces().checkpoint(task.id());
-            }
+            checkpointIf(tools.changesFiles(unfinished.calls()));
         }
         return loop(root);
     }
@@ -193,37 +175,41 @@ final class AgentLoop {
         var limits = task.limits();
         while (true) {
             if (control.halted()) {
-                return stopped(control.stopReason(), root);
+                return outcomes.stopped(control.stopReason(), root);
             }
             if (state.iterations() >= limits.maxIterations()) {
-                return failed(
+                return outcomes.failed(
                         StopReason.MAX_ITERATIONS,
                         new TaskError("max_iterations", "Stopped after " + limits.maxIterations() + " iterations"),
                         root);
             }
             if (state.budgetExhausted(limits)) {
-                return failed(StopReason.BUDGET_EXHAUSTED, BudgetErrors.spent(state.usage(), limits), root);
+                return outcomes.failed(StopReason.BUDGET_EXHAUSTED, BudgetErrors.spent(state.usage(), limits), root);
             }
-            var request = nextRequest();
+            var request = turn.next(state);
             var worstCase = with.llm().worstCase(request);
             if (state.wouldCross(worstCase, limits)) {
-                return failed(
+                return outcomes.failed(
                         StopReason.BUDGET_EXHAUSTED, BudgetErrors.wouldCross(worstCase, state.usage(), limits), root);
             }
-            var response = callModel(request);
+            var response = turn.call(request, state, this::recordProgress);
             if (response.toolCalls().isEmpty()) {
-                return new TaskOutcome(
-                        StopReason.COMPLETED, response.text(), null, state.iterations(), state.usage(), diff(root));
+                return outcomes.completed(response.text(), root);
             }
             try {
                 state.recordToolResults(tools.run(root, state.iterations(), response.toolCalls()));
             } catch (ApprovalNeeded needed) {
                 return park(needed);
             }
-            if (tools.changesFiles(response.toolCalls())) {
-                with.workspaces().checkSize(task.id()); // walks the whole copy: not after read-only rounds
-                with.workspaces().checkpoint(task.id());
-            }
+            checkpointIf(tools.changesFiles(response.toolCalls()));
+        }
+    }
+
+    /** The size check walks the whole copy: only after rounds that changed files. */
+    private void checkpointIf(boolean changedFiles) {
+        if (changedFiles) {
+            with.workspaces().checkSize(task.id());
+            with.workspaces().checkpoint(task.id());
         }
     }
 
@@ -233,10 +219,7 @@ final class AgentLoop {
      * released. The loop ends without an outcome.
      */
     private TaskOutcome park(ApprovalNeeded needed) {
-        if (needed.changedFiles()) {
-            with.workspaces().checkSize(task.id());
-            with.workspaces().checkpoint(task.id());
-        }
+        checkpointIf(needed.changedFiles());
         var call = needed.call();
         var request = new ApprovalRequest(
                 UUID.randomUUID(),
@@ -251,90 +234,13 @@ final class AgentLoop {
         return null;
     }
 
-    private LlmRequest nextRequest() {
-        return new LlmRequest(
-                model,
-                with.systemPrompt(),
-                state.messages(),
-                with.toolDefinitions(),
-                with.properties().maxOutputTokens());
-    }
-
-    private LlmResponse callModel(LlmRequest request) throws InterruptedException {
-        int iteration = state.iterations() + 1;
-        publish(new TaskEvent.LlmRequested(
-                task.id(), iteration, model, state.messages().size()));
-        var response = with.llm().complete(request, calls);
-        state.recordResponse(response);
+    private void recordProgress() {
         fenced(() -> with.queue()
                 .recordProgress(
                         claimed.lease(),
                         state.iterations(),
                         state.usage(),
                         with.properties().leaseDuration()));
-        publish(responded(iteration, response));
-        return response;
-    }
-
-    private TaskEvent.LlmResponded responded(int iteration, LlmResponse response) {
-        var calls = response.toolCalls().stream()
-                .map(call -> new TaskEvent.RequestedToolCall(call.id(), call.name(), call.argumentsJson()))
-                .toList();
-        return new TaskEvent.LlmResponded(
-                task.id(),
-                iteration,
-                model,
-                response.text(),
-                calls,
-                response.usage().inputTokens(),
-                response.usage().outputTokens(),
-                response.usage().costUsd(),
-                response.usage().costKnown(),
-                response.latency().toMillis(),
-                response.timeToFirstToken() == null
-                        ? 0
-                        : response.timeToFirstToken().toMillis());
-    }
-
-    /** The outcome for a stop reason; null for a release (null reason): the loop ends without an outcome. */
-    private TaskOutcome stopped(StopReason reason, Path root) {
-        Thread.interrupted(); // the stop was the interrupt's purpose; finishing must not be interrupted
-        if (control.released() != null || reason == null) {
-            return null;
-        }
-        return switch (reason) {
-            case CANCELLED -> new TaskOutcome(reason, null, null, state.iterations(), state.usage(), diff(root));
-            case TIMEOUT ->
-                failed(
-                        reason,
-                        new TaskError(
-                                "timeout",
-                                "Stopped after the wall-clock limit of "
-                                        + task.limits().maxDuration().toSeconds() + " s"),
-                        root);
-            case INTERNAL_ERROR -> failed(reason, new TaskError("internal_error", "The loop was stopped"), root);
-            case COMPLETED, MAX_ITERATIONS, BUDGET_EXHAUSTED, LLM_ERROR, WORKSPACE_UNAVAILABLE, WORKSPACE_TOO_LARGE ->
-                failed(reason, new TaskError(reason.wireName(), reason.wireName()), root);
-        };
-    }
-
-    private TaskOutcome failed(StopReason reason, TaskError error, Path root) {
-        Thread.interrupted();
-        return new TaskOutcome(reason, null, error, state.iterations(), state.usage(), diff(root));
-    }
-
-    /** A diff that cannot be computed is stored as a note saying so, never as an empty diff. */
-    private String diff(Path root) {
-        if (root == null || control.released() != null) {
-            return null;
-        }
-        try {
-            return with.workspaces().finalDiff(task.id());
-        } catch (RuntimeException e) {
-            log.warn("Task {}: cannot compute its diff", task.id(), e);
-            return "# NAVI: the diff could not be computed: "
-                    + String.valueOf(e.getMessage()).replace('\n', ' ') + "\n";
-        }
     }
 
     private void publish(TaskEvent event) {

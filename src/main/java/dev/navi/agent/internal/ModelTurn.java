@@ -1,0 +1,75 @@
+package dev.navi.agent.internal;
+
+import dev.navi.events.TaskEvent;
+import dev.navi.llm.CallContext;
+import dev.navi.llm.LlmGateway;
+import dev.navi.llm.LlmRequest;
+import dev.navi.llm.LlmResponse;
+import dev.navi.llm.ToolDefinition;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One request to the model and its reply, each an event: {@code llm.request} before the call,
+ * {@code llm.response} once the reply and the task's progress are stored.
+ */
+final class ModelTurn {
+
+    private final UUID taskId;
+    private final String model;
+    private final LlmGateway llm;
+    private final CallContext calls;
+    private final String systemPrompt;
+    private final List<ToolDefinition> toolDefinitions;
+    private final int maxOutputTokens;
+    private final Consumer<TaskEvent> publish;
+
+    ModelTurn(UUID taskId, String model, AgentLoop.Collaborators with, CallContext calls, Consumer<TaskEvent> publish) {
+        this.taskId = taskId;
+        this.model = model;
+        this.llm = with.llm();
+        this.calls = calls;
+        this.systemPrompt = with.systemPrompt();
+        this.toolDefinitions = with.toolDefinitions();
+        this.maxOutputTokens = with.properties().maxOutputTokens();
+        this.publish = publish;
+    }
+
+    LlmRequest next(LoopState state) {
+        return new LlmRequest(model, systemPrompt, state.messages(), toolDefinitions, maxOutputTokens);
+    }
+
+    /** Calls the model; {@code progress} stores the state after the reply, before its event is written. */
+    LlmResponse call(LlmRequest request, LoopState state, Runnable progress) throws InterruptedException {
+        int iteration = state.iterations() + 1;
+        publish.accept(new TaskEvent.LlmRequested(
+                taskId, iteration, model, state.messages().size()));
+        var response = llm.complete(request, calls);
+        state.recordResponse(response);
+        progress.run();
+        publish.accept(responded(iteration, response));
+        return response;
+    }
+
+    private TaskEvent.LlmResponded responded(int iteration, LlmResponse response) {
+        var toolCalls = response.toolCalls().stream()
+                .map(call -> new TaskEvent.RequestedToolCall(call.id(), call.name(), call.argumentsJson()))
+                .toList();
+        var usage = response.usage();
+        return new TaskEvent.LlmResponded(
+                taskId,
+                iteration,
+                model,
+                response.text(),
+                toolCalls,
+                usage.inputTokens(),
+                usage.outputTokens(),
+                usage.costUsd(),
+                usage.costKnown(),
+                response.latency().toMillis(),
+                response.timeToFirstToken() == null
+                        ? 0
+                        : response.timeToFirstToken().toMillis());
+    }
+}
