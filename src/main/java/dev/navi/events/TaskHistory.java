@@ -9,6 +9,9 @@ public interface TaskHistory {
     /** Every stored event of the task, oldest first. */
     List<Recorded> of(UUID taskId);
 
+    /** The seq of the task's last stored event; 0 before its first. */
+    long lastSeq(UUID taskId);
+
     /** An event with the sequence number it was stored under. */
     record Recorded(long seq, TaskEvent event) {}
 }

@@ -50,14 +50,14 @@ public interface Workspaces {
 
     /**
      * Stores a checkpoint of the task's copy: its whole change since the baseline (binary files and
-     * modes included, as {@code git apply} accepts it), tied to the seq of the task's last stored
-     * event. Called after each round of tool calls that could have changed files.
+     * modes included, as {@code git apply} accepts it), tied to {@code seq}: the task's last stored
+     * event, which the round of tool calls it follows ended with. Called after each round that could
+     * have changed files.
      *
-     * @return the seq the checkpoint is tied to
      * @throws WorkspaceException TOO_LARGE when the change would take more than {@code
      *     navi.workspace.max-checkpoint-bytes}; NOT_FOUND when the task has no copy
      */
-    long checkpoint(UUID taskId);
+    void checkpoint(UUID taskId, long seq);
 
     /**
      * The diff as of the task's latest checkpoint at or before {@code seq}: empty when there is none.

@@ -209,7 +209,7 @@ final class AgentLoop {
     private void checkpointIf(boolean changedFiles) {
         if (changedFiles) {
             with.workspaces().checkSize(task.id());
-            with.workspaces().checkpoint(task.id());
+            with.workspaces().checkpoint(task.id(), with.history().lastSeq(task.id()));
         }
     }
 

@@ -86,6 +86,14 @@ class EventStore {
                 .optional();
     }
 
+    long lastSeq(UUID taskId) {
+        return jdbc.sql("select last_seq from task_event_sequences where task_id = :task")
+                .param("task", taskId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     List<StoredEvent> after(UUID taskId, long afterSeq, int limit) {
         return jdbc.sql("""
                         select seq, type, ts, data::text as data from task_events

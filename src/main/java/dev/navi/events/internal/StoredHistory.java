@@ -40,6 +40,11 @@ class StoredHistory implements TaskHistory {
         return recorded;
     }
 
+    @Override
+    public long lastSeq(UUID taskId) {
+        return store.lastSeq(taskId);
+    }
+
     private static ObjectNode withTaskId(StoredEvent stored) {
         var node = ((ObjectNode) stored.data()).deepCopy();
         node.put("taskId", stored.taskId().toString());

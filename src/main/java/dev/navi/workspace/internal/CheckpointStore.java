@@ -10,9 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code workspace_checkpoints} table. A checkpoint's seq is read from the events module's
- * {@code task_event_sequences} in the insert itself: events are stored synchronously when they are
- * published, so it is the seq of the last event of the round the checkpoint follows.
+ * The {@code workspace_checkpoints} table: one patch per task and event seq (the last event of the round
+ * the checkpoint follows, as the caller knows it from the events module).
  */
 @Repository
 class CheckpointStore {
@@ -31,24 +30,21 @@ class CheckpointStore {
         }
     }
 
-    /** Stores the checkpoint at the task's last event seq (0 before any); returns that seq. */
-    long save(UUID taskId, String baselineTree, String diff, long bytes, Instant at) {
-        return jdbc.sql("""
+    /** Stores the checkpoint at {@code seq}, replacing one stored there before. */
+    void save(UUID taskId, long seq, String baselineTree, String diff, long bytes, Instant at) {
+        jdbc.sql("""
                         insert into workspace_checkpoints (task_id, seq, baseline_tree, diff, bytes, created_at)
-                        values (:task,
-                                coalesce((select last_seq from task_event_sequences where task_id = :task), 0),
-                                :tree, :diff, :bytes, :at)
+                        values (:task, :seq, :tree, :diff, :bytes, :at)
                         on conflict (task_id, seq) do update
                             set baseline_tree = excluded.baseline_tree, diff = excluded.diff,
-                                bytes = excluded.bytes, created_at = excluded.created_at
-                        returning seq""")
+                                bytes = excluded.bytes, created_at = excluded.created_at""")
                 .param("task", taskId)
+                .param("seq", seq)
                 .param("tree", baselineTree)
                 .param("diff", diff)
                 .param("bytes", bytes)
                 .param("at", Timestamp.from(at))
-                .query(Long.class)
-                .single();
+                .update();
     }
 
     /** The latest checkpoint at or before {@code seq}. */

@@ -44,8 +44,8 @@ final class Checkpoints {
                 .register(meters);
     }
 
-    /** Stores the copy's change now; returns the seq it is tied to. */
-    long store(UUID taskId, TaskDirectory task) throws IOException {
+    /** Stores the copy's change now, tied to the event {@code seq}. */
+    void store(UUID taskId, long seq, TaskDirectory task) throws IOException {
         TaskDiffs.Snapshot snapshot = diffs.snapshot(taskId, task, maxBytes);
         PatchWriter.Written written = snapshot.written();
         long bytes = written.patch().getBytes(StandardCharsets.UTF_8).length;
@@ -55,10 +55,9 @@ final class Checkpoints {
                     "The changes of task " + taskId + " to its workspace do not fit in a checkpoint of " + maxBytes
                             + " bytes (navi.workspace.max-checkpoint-bytes).");
         }
-        long seq = store.save(taskId, snapshot.baselineTree(), written.patch(), bytes, clock.instant());
+        store.save(taskId, seq, snapshot.baselineTree(), written.patch(), bytes, clock.instant());
         stored.increment();
         sizes.record(bytes);
-        return seq;
     }
 
     /**

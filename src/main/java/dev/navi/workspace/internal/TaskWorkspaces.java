@@ -125,10 +125,10 @@ class TaskWorkspaces implements Workspaces {
     }
 
     @Override
-    public long checkpoint(UUID taskId) {
+    public void checkpoint(UUID taskId, long seq) {
         TaskDirectory task = existing(taskId);
         try {
-            return checkpoints.store(taskId, task);
+            checkpoints.store(taskId, seq, task);
         } catch (IOException | JGitInternalException e) {
             throw new WorkspaceException(
                     Reason.UNAVAILABLE,

@@ -49,6 +49,17 @@ class FencedEventStoreTest {
     }
 
     @Test
+    void whenEventsAreStoredThenTheLastSeqIsTheLastStoredOneAndARefusedEventTakesNone() {
+        runningTask(2);
+        assertThat(store.lastSeq(task)).isZero();
+        store.append(task, "task.started", Instant.now(), json.createObjectNode());
+        store.appendFenced(task, 2, "llm.request", Instant.now(), json.createObjectNode());
+        store.appendFenced(task, 1, "llm.request", Instant.now(), json.createObjectNode());
+
+        assertThat(store.lastSeq(task)).isEqualTo(2);
+    }
+
+    @Test
     void whenTheTaskIsNoLongerRunningThenTheEventIsRefused() {
         runningTask(1);
         jdbc.sql("update tasks set status = 'queued' where id = :id")

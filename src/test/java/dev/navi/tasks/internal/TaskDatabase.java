@@ -170,7 +170,7 @@ final class TaskDatabase {
         }
 
         @Override
-        public long checkpoint(UUID taskId) {
+        public void checkpoint(UUID taskId, long seq) {
             throw new UnsupportedOperationException();
         }
 

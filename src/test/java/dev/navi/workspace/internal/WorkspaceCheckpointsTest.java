@@ -49,6 +49,7 @@ class WorkspaceCheckpointsTest {
     Path temp;
 
     private final UUID taskId = UUID.randomUUID();
+    private long lastSeq;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private CheckpointStore store;
     private Path root;
@@ -96,9 +97,7 @@ class WorkspaceCheckpointsTest {
 
     /** As the events module does when it stores an event of the task. */
     private void eventsStoredUpTo(long seq) {
-        jdbc.sql("""
-                        insert into task_event_sequences (task_id, last_seq) values (:task, :seq)
-                        on conflict (task_id) do update set last_seq = excluded.last_seq""").param("task", taskId).param("seq", seq).update();
+        lastSeq = seq;
     }
 
     private void changeEverything() throws Exception {
@@ -122,7 +121,7 @@ class WorkspaceCheckpointsTest {
             eventsStoredUpTo(7);
             Files.writeString(work.resolve("main.py"), "print('round one')\n");
 
-            assertThat(workspaces.checkpoint(taskId)).isEqualTo(7);
+            workspaces.checkpoint(taskId, lastSeq);
 
             assertThat(store.latest(taskId)).hasValueSatisfying(checkpoint -> {
                 assertThat(checkpoint.seq()).isEqualTo(7);
@@ -137,10 +136,10 @@ class WorkspaceCheckpointsTest {
         void whenDiffsAtSeveralSeqsAreAskedThenEachIsTheLatestCheckpointAtOrBeforeIt() throws Exception {
             eventsStoredUpTo(4);
             Files.writeString(work.resolve("main.py"), "print('round one')\n");
-            workspaces.checkpoint(taskId);
+            workspaces.checkpoint(taskId, lastSeq);
             eventsStoredUpTo(9);
             Files.writeString(work.resolve("main.py"), "print('round two')\n");
-            workspaces.checkpoint(taskId);
+            workspaces.checkpoint(taskId, lastSeq);
 
             assertThat(workspaces.checkpointDiff(taskId, 3)).hasValue("");
             assertThat(workspaces.checkpointDiff(taskId, 4))
@@ -156,7 +155,7 @@ class WorkspaceCheckpointsTest {
             Files.write(work.resolve("big.bin"), new byte[4000]);
             Files.writeString(work.resolve("big.txt"), "x\n".repeat(1000));
 
-            assertThatThrownBy(() -> small.checkpoint(taskId))
+            assertThatThrownBy(() -> small.checkpoint(taskId, lastSeq))
                     .isInstanceOfSatisfying(
                             WorkspaceException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
@@ -171,7 +170,7 @@ class WorkspaceCheckpointsTest {
             new java.util.Random(1).nextBytes(noise);
             Files.write(work.resolve("noise.bin"), noise);
 
-            assertThatThrownBy(() -> small.checkpoint(taskId))
+            assertThatThrownBy(() -> small.checkpoint(taskId, lastSeq))
                     .isInstanceOfSatisfying(
                             WorkspaceException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
@@ -187,7 +186,7 @@ class WorkspaceCheckpointsTest {
             Files.createDirectories(work.resolve("build"));
             Files.write(work.resolve("build/out.o"), PYC);
             eventsStoredUpTo(12);
-            workspaces.checkpoint(taskId);
+            workspaces.checkpoint(taskId, lastSeq);
             TaskWorkspaces replica = settings("replica-tasks").workspaces(store, meters);
 
             RestoredCopy restored =
@@ -214,7 +213,7 @@ class WorkspaceCheckpointsTest {
             Files.writeString(copy.resolve("was-link"), "now a file\n");
             Files.delete(copy.resolve("run.sh"));
             Files.createSymbolicLink(copy.resolve("run.sh"), Path.of("main.py"));
-            workspaces.checkpoint(linked);
+            workspaces.checkpoint(linked, 1);
             TaskWorkspaces replica = settings("replica-tasks").workspaces(store, meters);
 
             RestoredCopy restored =
@@ -237,7 +236,7 @@ class WorkspaceCheckpointsTest {
         @Test
         void whenTheSourceChangedSinceTheTaskStartedThenRestoringFailsAndLeavesNoCopy() throws Exception {
             Files.writeString(work.resolve("main.py"), "print('task')\n");
-            workspaces.checkpoint(taskId);
+            workspaces.checkpoint(taskId, lastSeq);
             Files.writeString(source.resolve("main.py"), "print('someone else')\n");
             TaskWorkspaces replica = settings("replica-tasks").workspaces(store, meters);
 
@@ -267,7 +266,7 @@ class WorkspaceCheckpointsTest {
         void whenTheTaskEndedLongerAgoThanTheRetentionThenItsPatchesAreRemovedAndSaySo() throws Exception {
             Files.writeString(work.resolve("main.py"), "print('task')\n");
             eventsStoredUpTo(3);
-            workspaces.checkpoint(taskId);
+            workspaces.checkpoint(taskId, lastSeq);
 
             int removed = retention(Map.of(taskId, Optional.of(NOW.minus(Duration.ofDays(8)))))
                     .sweepCheckpoints();
@@ -286,7 +285,7 @@ class WorkspaceCheckpointsTest {
         @Test
         void whenTheTaskRunsOrEndedRecentlyThenItsPatchesAreKept() throws Exception {
             Files.writeString(work.resolve("main.py"), "print('task')\n");
-            workspaces.checkpoint(taskId);
+            workspaces.checkpoint(taskId, lastSeq);
 
             retention(Map.of(taskId, Optional.empty())).sweepCheckpoints();
             retention(Map.of(taskId, Optional.of(NOW.minus(Duration.ofDays(1)))))
