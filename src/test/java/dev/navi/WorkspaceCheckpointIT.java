@@ -45,18 +45,19 @@ class WorkspaceCheckpointIT extends NaviIntegrationTest {
                 "#!/bin/sh\necho run\n");
         var id = submit("checkpoints", workspace, null).get("id").asString();
         assertThat(awaitFinished(id).get("status").asString()).isEqualTo("succeeded");
-        List<Long> results = stored(stream(id)).stream()
-                .filter(event -> event.type().equals("tool.result"))
-                .map(event -> Long.parseLong(event.id()))
-                .toList();
+        var events = stored(stream(id));
+        List<Long> results = seqsOf(events, "tool.result");
+        List<Long> calls = seqsOf(events, "tool.call");
         assertThat(results).hasSize(5);
 
         List<Long> checkpoints = jdbc.sql("select seq from workspace_checkpoints where task_id = :task order by seq")
                 .param("task", UUID.fromString(id))
                 .query(Long.class)
                 .list();
-        // one after each round that could change files: the read_file round (the third) has none
-        assertThat(checkpoints).containsExactly(results.get(0), results.get(1), results.get(3), results.get(4));
+        // one after each call that could change files, tied to its tool.call (its result follows): the
+        // read_file round (the third) has none
+        assertThat(checkpoints).containsExactly(calls.get(0), calls.get(1), calls.get(3), calls.get(4));
+        assertThat(results).allSatisfy(result -> assertThat(calls).contains(result - 1));
 
         Path copy = NaviHome.HOME.resolve("tasks/" + id + "/work");
         Path source = NaviHome.WORKSPACES.resolve(workspace);
@@ -71,14 +72,14 @@ class WorkspaceCheckpointIT extends NaviIntegrationTest {
                 .doesNotContainEntry("run.sh", GitApply.files(copy, IGNORED).get("run.sh"));
         assertThat(afterSecondRound).contains("GIT binary patch").doesNotContain("build/out.o");
 
-        assertThat(diffAt(id, results.get(0) - 1)).isEmpty();
+        assertThat(diffAt(id, calls.get(0) - 1)).isEmpty();
         String finalDiff = get("/api/v1/tasks/" + id + "/diff", "text/x-diff").body();
         assertThat(diffAt(id, Long.MAX_VALUE)).isEqualTo(finalDiff).contains("+print('v2')", "new mode 100755");
 
         Map<String, String> before = GitApply.files(copy, IGNORED);
         RestoredCopy restored = workspaces.restoreLatestCheckpoint(
                 UUID.fromString(id), "default", new WorkspaceSource.LocalPath(workspace));
-        assertThat(restored.seq()).isEqualTo(results.get(4));
+        assertThat(restored.seq()).isEqualTo(calls.get(4));
         assertThat(GitApply.files(restored.root(), IGNORED)).isEqualTo(before);
     }
 
@@ -91,6 +92,13 @@ class WorkspaceCheckpointIT extends NaviIntegrationTest {
             assertThat(refused.statusCode()).as("at=%s", at).isEqualTo(400);
             assertThat(refused.body()).contains("urn:navi:problem:invalid-request", "\"field\":\"at\"");
         }
+    }
+
+    private static List<Long> seqsOf(List<SseClient.Event> events, String type) {
+        return events.stream()
+                .filter(event -> event.type().equals(type))
+                .map(event -> Long.parseLong(event.id()))
+                .toList();
     }
 
     private String diffAt(String id, long seq) {

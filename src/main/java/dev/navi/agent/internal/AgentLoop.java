@@ -61,8 +61,13 @@ final class AgentLoop {
                 ? new LoopState(task.prompt())
                 : new LoopState(resumption.messages(), resumption.iterations(), task.usage());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
-        this.tools =
-                new ToolRound(task, with.tools(), new CommandAudit(with.audit()), with.approvalPolicy(), this::publish);
+        this.tools = new ToolRound(
+                task,
+                with.tools(),
+                new CommandAudit(with.audit()),
+                with.approvalPolicy(),
+                this::publish,
+                this::checkpoint);
         var calls = new CallContext(
                 new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, this::publish));
         this.turn = new ModelTurn(task.id(), model, with, calls, this::publish);
@@ -166,7 +171,6 @@ final class AgentLoop {
             } catch (ApprovalNeeded needed) {
                 return park(needed);
             }
-            checkpointIf(tools.changesFiles(unfinished.calls()));
         }
         return loop(root);
     }
@@ -201,25 +205,24 @@ final class AgentLoop {
             } catch (ApprovalNeeded needed) {
                 return park(needed);
             }
-            checkpointIf(tools.changesFiles(response.toolCalls()));
-        }
-    }
-
-    /** The size check walks the whole copy: only after rounds that changed files. */
-    private void checkpointIf(boolean changedFiles) {
-        if (changedFiles) {
-            with.workspaces().checkSize(task.id());
-            with.workspaces().checkpoint(task.id(), with.history().lastSeq(task.id()));
         }
     }
 
     /**
-     * Parks the task until the call is decided: the round's earlier changes are checkpointed first (the
-     * worker that resumes it restores the copy from there), then the approval is stored and the lease
-     * released. The loop ends without an outcome.
+     * After a call that could change files, before its result is stored: tied to the call's
+     * {@code tool.call} event. The size check walks the whole copy, so only after such calls.
+     */
+    private void checkpoint() {
+        with.workspaces().checkSize(task.id());
+        with.workspaces().checkpoint(task.id(), with.history().lastSeq(task.id()));
+    }
+
+    /**
+     * Parks the task until the call is decided: the approval is stored and the lease released (the
+     * round's earlier changes are in checkpoints already: the worker that resumes restores the copy from
+     * there). The loop ends without an outcome.
      */
     private TaskOutcome park(ApprovalNeeded needed) {
-        checkpointIf(needed.changedFiles());
         var call = needed.call();
         var request = new ApprovalRequest(
                 UUID.randomUUID(),

@@ -4,21 +4,18 @@ import dev.navi.llm.ToolCall;
 
 /**
  * Thrown by a {@link ToolRound} at a call that may not run before someone approves it; the calls
- * before it in the round have their results stored. The loop then parks the task.
- *
- * @param changedFiles whether a call of the round that ran before could have changed files
+ * before it in the round have their results stored (and their changes checkpointed). The loop then
+ * parks the task.
  */
 final class ApprovalNeeded extends RuntimeException {
 
     private final transient ToolCall call;
     private final int iteration;
-    private final boolean changedFiles;
 
-    ApprovalNeeded(ToolCall call, int iteration, boolean changedFiles) {
+    ApprovalNeeded(ToolCall call, int iteration) {
         super("Tool call " + call.id() + " needs an approval", null, false, false);
         this.call = call;
         this.iteration = iteration;
-        this.changedFiles = changedFiles;
     }
 
     ToolCall call() {
@@ -27,9 +24,5 @@ final class ApprovalNeeded extends RuntimeException {
 
     int iteration() {
         return iteration;
-    }
-
-    boolean changedFiles() {
-        return changedFiles;
     }
 }

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * stored result is not run again, one in flight is run again when it cannot change files, else it is
  * reported to the model as interrupted. A call the task's approval mode holds back stops the round
  * ({@link ApprovalNeeded}) until it is decided: once approved it runs, once denied or expired the model
- * gets the refusal as its result.
+ * gets the refusal as its result. A call that can change files is checkpointed after it ran and before
+ * its result is stored, so a stored result always has its change in a checkpoint.
  */
 final class ToolRound {
 
@@ -32,9 +33,17 @@ final class ToolRound {
     private final CommandAudit audit;
     private final Consumer<TaskEvent> publish;
     private final ApprovalPolicy approvals;
+    private final Runnable checkpoint;
 
-    ToolRound(Task task, ToolBox tools, CommandAudit audit, ApprovalPolicy approvals, Consumer<TaskEvent> publish) {
+    ToolRound(
+            Task task,
+            ToolBox tools,
+            CommandAudit audit,
+            ApprovalPolicy approvals,
+            Consumer<TaskEvent> publish,
+            Runnable checkpoint) {
         this.task = task;
+        this.checkpoint = checkpoint;
         this.approvals = approvals;
         this.taskId = task.id();
         this.tools = tools;
@@ -59,7 +68,6 @@ final class ToolRound {
      */
     List<LlmMessage.ToolResult> resume(Path root, Resumption.UnfinishedRound round) throws InterruptedException {
         var results = new ArrayList<LlmMessage.ToolResult>();
-        boolean changedFiles = false;
         for (var call : round.calls()) {
             var stored = round.done().get(call.id());
             if (stored != null) {
@@ -69,7 +77,7 @@ final class ToolRound {
             } else if (approvals.needsApproval(task.approvals(), call)) {
                 var decision = round.decisions().get(call.id());
                 if (decision == null) {
-                    throw new ApprovalNeeded(call, round.iteration(), changedFiles);
+                    throw new ApprovalNeeded(call, round.iteration());
                 }
                 results.add(
                         decision.decision().equals("approve")
@@ -78,7 +86,6 @@ final class ToolRound {
             } else {
                 results.add(runOne(root, round.iteration(), call));
             }
-            changedFiles |= stored == null && tools.changesFiles(call.name());
         }
         return results;
     }
@@ -110,6 +117,9 @@ final class ToolRound {
     private LlmMessage.ToolResult runOne(Path root, int iteration, ToolCall call) throws InterruptedException {
         publish.accept(new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson()));
         var outcome = execute(root, call);
+        if (tools.changesFiles(call.name())) {
+            checkpoint.run();
+        }
         boolean ok = ok(outcome);
         publish.accept(new TaskEvent.ToolCallCompleted(
                 taskId,

@@ -28,6 +28,8 @@ class ToolRoundApprovalTest {
 
     private final List<String> executed = new ArrayList<>();
     private final List<TaskEvent> published = new ArrayList<>();
+    /** For each checkpoint, how many events were published before it. */
+    private final List<Integer> checkpoints = new ArrayList<>();
 
     @Nested
     class Asking {
@@ -40,21 +42,26 @@ class ToolRoundApprovalTest {
             assertThatThrownBy(() -> round.run(ROOT, 1, calls)).isInstanceOfSatisfying(ApprovalNeeded.class, needed -> {
                 assertThat(needed.call().id()).isEqualTo("w");
                 assertThat(needed.iteration()).isEqualTo(1);
-                assertThat(needed.changedFiles()).isFalse();
             });
             assertThat(executed).containsExactly("read_file");
+            assertThat(checkpoints).as("nothing that ran could change files").isEmpty();
         }
 
         @Test
-        void whenAnEarlierCallOfTheRoundChangedFilesThenTheStopSaysSo() {
+        void whenAnEarlierCallOfTheRoundChangedFilesThenItsChangeIsCheckpointedBeforeItsResultAndTheStop() {
             var round = round(ApprovalMode.COMMANDS);
             var calls = List.of(call("w", "write_file"), call("c", "run_command"));
 
             assertThatThrownBy(() -> round.run(ROOT, 2, calls)).isInstanceOfSatisfying(ApprovalNeeded.class, needed -> {
                 assertThat(needed.call().id()).isEqualTo("c");
-                assertThat(needed.changedFiles()).isTrue();
             });
             assertThat(executed).containsExactly("write_file");
+            assertThat(published)
+                    .hasSize(2)
+                    .first()
+                    .as("the checkpoint comes after the call's tool.call, before its tool.result")
+                    .isInstanceOf(TaskEvent.ToolCallStarted.class);
+            assertThat(checkpoints).containsExactly(1);
         }
 
         @Test
@@ -145,7 +152,12 @@ class ToolRoundApprovalTest {
                 null,
                 mode);
         return new ToolRound(
-                task, new Tools(), new CommandAudit(entry -> {}), new ApprovalPolicy(List.of()), published::add);
+                task,
+                new Tools(),
+                new CommandAudit(entry -> {}),
+                new ApprovalPolicy(List.of()),
+                published::add,
+                () -> checkpoints.add(published.size()));
     }
 
     private static ToolCall call(String id, String tool) {

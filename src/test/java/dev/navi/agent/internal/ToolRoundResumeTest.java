@@ -23,6 +23,9 @@ class ToolRoundResumeTest {
 
     private final List<String> executed = new ArrayList<>();
     private final List<TaskEvent> published = new ArrayList<>();
+    /** For each checkpoint, how many events were published before it. */
+    private final List<Integer> checkpoints = new ArrayList<>();
+
     private final Task task = new Task(
             UUID.randomUUID(),
             "default",
@@ -42,7 +45,12 @@ class ToolRoundResumeTest {
             null,
             dev.navi.tasks.ApprovalMode.NEVER);
     private final ToolRound round = new ToolRound(
-            task, new Tools(), new CommandAudit(entry -> {}), new ApprovalPolicy(List.of()), published::add);
+            task,
+            new Tools(),
+            new CommandAudit(entry -> {}),
+            new ApprovalPolicy(List.of()),
+            published::add,
+            () -> checkpoints.add(published.size()));
 
     @Test
     void whenResumingARoundThenStoredResultsAreKeptReadOnlyCallsReRunAndWritingCallsAreReportedInterrupted()
@@ -75,6 +83,13 @@ class ToolRoundResumeTest {
                 .extracting(e -> ((TaskEvent.ToolCallStarted) e).toolCallId())
                 .as("an interrupted call is not started again")
                 .containsExactly("reading", "never-started");
+        assertThat(checkpoints)
+                .as("the write that ran is checkpointed between its tool.call and its tool.result; the read is not")
+                .hasSize(1)
+                .allSatisfy(before -> assertThat(published.get(before - 1))
+                        .isInstanceOfSatisfying(
+                                TaskEvent.ToolCallStarted.class,
+                                started -> assertThat(started.toolCallId()).isEqualTo("never-started")));
     }
 
     private final class Tools implements ToolBox {
