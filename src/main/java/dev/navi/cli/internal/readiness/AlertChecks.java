@@ -38,7 +38,7 @@ final class AlertChecks {
                             OpsKit.RECORDING_RULES,
                             why));
         }
-        return List.of(labels(alerts), runbooks(alerts), slos(alerts));
+        return List.of(labels(alerts), runbooks(alerts), slos(alerts), costSlo(alerts));
     }
 
     Row labels(List<OpsKit.Alert> alerts) {
@@ -137,6 +137,37 @@ final class AlertChecks {
                         evidence,
                         slos.size() + " SLOs (" + String.join(", ", slos) + "), each complete")
                 : Row.fail(Section.SLOS, check, evidence, String.join("; ", wrong));
+    }
+
+    Row costSlo(List<OpsKit.Alert> alerts) {
+        var check = "the LLM cost SLO has its ceiling and a fast- and a slow-burn alert";
+        var evidence = "navi:llm_cost_ceiling_usd_per_hour in " + OpsKit.RECORDING_RULES + ", " + OpsKit.ALERT_RULES;
+        try {
+            var ceiling = kit.rules(OpsKit.RECORDING_RULES).stream()
+                    .filter(rule -> "navi:llm_cost_ceiling_usd_per_hour".equals(rule.get("record")))
+                    .map(rule -> String.valueOf(rule.get("expr")).strip())
+                    .findFirst();
+            var names = alerts.stream().map(OpsKit.Alert::name).toList();
+            var missing = java.util.stream.Stream.of("NaviLlmCostFastBurn", "NaviLlmCostSlowBurn")
+                    .filter(a -> !names.contains(a))
+                    .toList();
+            if (ceiling.isEmpty() || !missing.isEmpty()) {
+                return Row.fail(
+                        Section.SLOS,
+                        check,
+                        evidence,
+                        (ceiling.isEmpty() ? "no ceiling recorded; " : "")
+                                + (missing.isEmpty() ? "" : "no alert " + String.join(", ", missing)));
+            }
+            return Row.pass(
+                    Section.SLOS,
+                    check,
+                    evidence,
+                    "ceiling " + ceiling.get()
+                            + " USD per hour (an operations decision, docs/slo.md), both alerts present");
+        } catch (RuntimeException e) {
+            return Row.fail(Section.SLOS, check, evidence, "cannot read the rules: " + e.getMessage());
+        }
     }
 
     static Set<String> anchors(String markdown) {

@@ -93,6 +93,20 @@ class OpsKitChecksTest {
         }
 
         @Test
+        void whenTheCostCeilingIsNotRecordedThenTheCostSloRowFails() {
+            RepoFixture.replace(
+                    repo,
+                    "deploy/prometheus/recording-rules.yml",
+                    "record: navi:llm_cost_ceiling_usd_per_hour",
+                    "record: navi:llm_cost_ceiling_elsewhere");
+
+            var row = new AlertChecks(kit).costSlo(kit.alerts());
+
+            assertThat(row.outcome()).isInstanceOf(Outcome.Fail.class);
+            assertThat(row.outcome().text()).startsWith("no ceiling recorded");
+        }
+
+        @Test
         void whenAnAlertHasNoSeverityThenTheLabelsRowFails() {
             RepoFixture.replace(repo, "deploy/prometheus/alert-rules.yml", "severity: ticket", "severity: someday");
 
