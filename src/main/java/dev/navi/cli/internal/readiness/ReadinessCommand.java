@@ -116,6 +116,9 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
+        Durations.parse("--max-evidence-age", maxEvidenceAge); // usage errors before any request
+        Durations.parse("--heartbeat-interval", heartbeatInterval);
+        Durations.parse("--heartbeat-slack", heartbeatSlack);
         if (!Files.isDirectory(repo.resolve("deploy")) || !Files.isDirectory(repo.resolve("docs"))) {
             throw new UsageException("--repo " + repo + " has no deploy/ and docs/: point it at a NAVI checkout");
         }

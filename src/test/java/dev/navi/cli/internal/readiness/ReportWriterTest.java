@@ -57,4 +57,13 @@ class ReportWriterTest {
                 .isEqualTo(2);
         assertThat(dir.resolve("readiness.md")).doesNotExist();
     }
+
+    @Test
+    void whenADurationOptionIsMalformedThenTheCommandIsAUsageError() {
+        var repo = dev.navi.ops.OpsArtifacts.root().toString();
+
+        assertThat(NaviCli.run("readiness", "--repo", repo, "--report", dir.toString(), "--heartbeat-interval", "soon"))
+                .isEqualTo(2);
+        assertThat(dir.resolve("readiness.md")).doesNotExist();
+    }
 }
