@@ -50,9 +50,10 @@ mkdir -p "$work/jre/opt" "$work/app/app" "$out/oci/blobs/sha256"
 
 echo "rootfs: Debian $suite with bubblewrap, git, ca-certificates" >&2
 # Essential packages (coreutils, util-linux for prlimit, ...) plus what run_command's sandbox and git
-# workspaces need; no apt, no shell beyond dash/bash from Essential, no docs or man pages.
+# workspaces need, and libstdc++ for the embedded PostgreSQL's binaries (a single pod without
+# NAVI_DATABASE_URL); no apt, no docs or man pages.
 mmdebstrap --quiet --variant=essential \
-  --include=bubblewrap,git,ca-certificates \
+  --include=bubblewrap,git,ca-certificates,libstdc++6 \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
   --customize-hook="echo 'navi:x:$uid:$uid:NAVI:/var/lib/navi:/usr/sbin/nologin' >> \"\$1/etc/passwd\"" \

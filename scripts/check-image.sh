@@ -80,11 +80,15 @@ if $serve; then
     kill -0 "$navi_pid" 2>/dev/null || { tail -40 "$work/navi.log" >&2; fail "NAVI exited"; }
     sleep 1
   done
-  ready=$(curl -sS "http://127.0.0.1:$((port + 1))/health/ready") || { tail -40 "$work/navi.log" >&2; fail "not ready"; }
+  token=$(cat "$root/var/lib/navi/admin.token")
+  ready=$(curl -sS -H "Authorization: Bearer $token" "http://127.0.0.1:$((port + 1))/health/ready") \
+    || { tail -40 "$work/navi.log" >&2; fail "not ready"; }
   [ "$(jq -r .status <<<"$ready")" = UP ] || { tail -40 "$work/navi.log" >&2; fail "readiness: $ready"; }
+  # readiness includes the sandbox component: UP only when NAVI's startup probe could run bwrap
+  [ "$(jq -r .components.sandbox.status <<<"$ready")" = UP ] || fail "sandbox: $ready"
   ok "serve: NAVI from the image as uid 10001 (embedded PostgreSQL, navi.tools.sandbox=required) ready: $ready"
-  # the unshare process's child is NAVI's JVM (PID 1 in its namespace), which handles SIGTERM
-  kill -TERM "$(pgrep -P "$navi_pid")"
+  # $! is the subshell around unshare, which ignores SIGTERM; its child is the JVM (PID 1 in its namespace)
+  kill -TERM "$(pgrep -P "$(pgrep -P "$navi_pid" -x unshare)")"
   wait "$navi_pid" && status=0 || status=$?
   navi_pid=
   ok "serve: stopped on SIGTERM with exit status $status"
