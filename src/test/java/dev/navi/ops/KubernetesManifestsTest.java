@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -208,16 +209,86 @@ class KubernetesManifestsTest {
                 .allSatisfy(r -> assertThat(r.namespace()).as(r.file()).isEqualTo("navi"));
     }
 
-    @Test
-    void whenThePlaybookNamesKubernetesObjectsThenTheManifestsDefineThem() {
-        var playbook = OpsArtifacts.read("docs/oncall.md");
+    @Nested
+    class Image {
+
+        private final String buildScript = OpsArtifacts.read("scripts/build-image.sh");
+        private final Map<String, Object> pod =
+                at(resource("Deployment", "navi").body(), "spec.template.spec");
+
+        @Test
+        void whenDeployedThenThePodRunsAsTheUserTheImageIsBuiltFor() {
+            var uid = find(Pattern.compile("(?m)^uid=(\\d+)$"), buildScript);
+
+            assertThat(String.valueOf((Object) at(pod, "securityContext.runAsUser")))
+                    .isEqualTo(uid);
+            assertThat(String.valueOf((Object) at(pod, "securityContext.fsGroup")))
+                    .isEqualTo(uid);
+        }
+
+        @Test
+        void whenKustomizedThenTheImageTagIsTheOneTheBuildScriptGivesThisVersion() {
+            Map<String, Object> kustomization = new Yaml().load(OpsArtifacts.read("deploy/k8s/kustomization.yaml"));
+            var version = find(
+                    Pattern.compile("<artifactId>navi</artifactId>\\s*<version>([^<]+)</version>"),
+                    OpsArtifacts.read("pom.xml"));
+
+            assertThat((String) at(pod, "containers.0.image")).isEqualTo("navi");
+            assertThat(buildScript).contains("image=${NAVI_IMAGE:-navi:$version}");
+            assertThat((String) at(kustomization, "images.0.name")).isEqualTo("navi");
+            assertThat(String.valueOf((Object) at(kustomization, "images.0.newTag")))
+                    .isEqualTo(version);
+        }
+
+        @Test
+        void whenTheContainerExposesPortsThenTheImageDeclaresThem() {
+            var ports = (List<Map<String, Object>>) at(pod, "containers.0.ports");
+
+            assertThat(ports)
+                    .allSatisfy(port -> assertThat(buildScript).contains("\"" + port.get("containerPort") + "/tcp\""));
+        }
+
+        @Test
+        void whenTheDeploymentGuideNamesKubernetesObjectsThenTheManifestsDefineThem() {
+            var guide = OpsArtifacts.read("docs/deployment.md");
+            var defined = new LinkedHashSet<String>();
+            resources.forEach(r -> defined.add(r.kind().toLowerCase(Locale.ROOT) + "/" + r.name()));
+
+            assertThat(named(guide))
+                    .contains("deployment/navi")
+                    .allSatisfy(n -> assertThat(defined).contains(n));
+            // only kubectl's -n: ctr's is containerd's namespace
+            var kubectlLines =
+                    guide.lines().filter(line -> line.contains("kubectl")).toList();
+
+            assertThat(OncallPlaybookTest.find(NAMESPACE, String.join("\n", kubectlLines)))
+                    .isNotEmpty()
+                    .allSatisfy(flag ->
+                            assertThat(defined).contains("namespace/" + flag.substring(flag.lastIndexOf(' ') + 1)));
+        }
+
+        private static String find(Pattern pattern, String text) {
+            var matcher = pattern.matcher(text);
+            assertThat(matcher.find()).as(pattern.pattern()).isTrue();
+            return matcher.group(1);
+        }
+    }
+
+    private static Set<String> named(String doc) {
         var named = new LinkedHashSet<String>();
         for (var pattern : List.of(KIND_SLASH_NAME, KIND_NAME)) {
-            var matcher = pattern.matcher(playbook);
+            var matcher = pattern.matcher(doc);
             while (matcher.find()) {
                 named.add(matcher.group(1).toLowerCase(Locale.ROOT) + "/" + matcher.group(2));
             }
         }
+        return named;
+    }
+
+    @Test
+    void whenThePlaybookNamesKubernetesObjectsThenTheManifestsDefineThem() {
+        var playbook = OpsArtifacts.read("docs/oncall.md");
+        var named = named(playbook);
         var defined = new LinkedHashSet<String>();
         resources.forEach(r -> defined.add(r.kind().toLowerCase(Locale.ROOT) + "/" + r.name()));
 
