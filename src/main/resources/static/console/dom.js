@@ -1,4 +1,4 @@
-// Builds elements without innerHTML: every text the API returns is put in as text, never parsed as markup.
+// Builds elements from text and nodes, never by parsing markup: every text the API returns is put in as text.
 
 /** h('div', {class: 'x', onclick: fn}, 'text', child) */
 export function h(tag, attributes = {}, ...children) {
