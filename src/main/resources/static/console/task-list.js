@@ -20,7 +20,7 @@ class NaviTaskList extends HTMLElement {
     this.message = h('p', { class: 'list-message', role: 'status' });
     this.previous = h('button', { type: 'button', onclick: () => this.page(-1) }, 'Newer');
     this.next = h('button', { type: 'button', onclick: () => this.page(1) }, 'Older');
-    this.charts = h('div', { class: 'charts' });
+    this.charts = h('div', { class: 'charts list-charts' });
     clear(this).append(
       h('div', { class: 'view-head' },
         h('h1', { tabindex: '-1' }, 'Tasks'),

@@ -21,6 +21,7 @@ class NaviTask extends HTMLElement {
     this.taskId = this.getAttribute('task-id');
     this.events = [];
     this.heading = h('h1', { tabindex: '-1' }, 'Task');
+    this.prompt = h('p', { class: 'task-prompt' });
     this.summary = h('dl', { class: 'task-summary' });
     this.cancelButton = h('button', { type: 'button', class: 'danger', onclick: () => this.cancel(), hidden: true }, 'Cancel task');
     this.actionMessage = h('p', { class: 'form-error', role: 'alert' });
@@ -35,6 +36,7 @@ class NaviTask extends HTMLElement {
           h('a', { class: 'button', href: `#/tasks/${this.taskId}/diff` }, 'Diff'),
           this.cancelButton)),
       this.actionMessage,
+      this.prompt,
       this.summary,
       this.approvals,
       h('div', { class: 'stream-bar' }, this.streamState, this.alive),
@@ -66,10 +68,10 @@ class NaviTask extends HTMLElement {
     }
     const task = this.task;
     this.heading.textContent = `Task ${task.id.slice(0, 8)}`;
-    const item = (name, value, cls) => [h('dt', {}, name), h('dd', { class: cls }, value)];
+    this.prompt.textContent = task.prompt;
+    const item = (name, value) => [h('dt', {}, name), h('dd', {}, value)];
     this.summary.replaceChildren(
       ...item('Status', h('span', { class: `status status-${task.status}`, 'data-status': task.status }, task.status.replace('_', ' '))),
-      ...item('Prompt', task.prompt, 'prompt-text'),
       ...item('Workspace', workspace(task.workspace)),
       ...item('Model', task.model),
       ...item('Approvals', task.approvals),

@@ -67,7 +67,7 @@ function modelTurn(event) {
 function outcome(event) {
   const totals = event.totals ?? {};
   const kind = event.type.slice('task.'.length);
-  return entry(event, `outcome outcome-${kind}`, `Task ${kind}`,
+  return entry(event, `outcome-${kind}`, `Task ${kind}`,
     meta(`stop reason: ${event.stopReason}`),
     event.summary ? h('p', { class: 'summary' }, event.summary) : null,
     event.errorClass ? h('p', { class: 'error-text' }, `${event.errorClass}: ${event.message ?? ''}`) : null,

@@ -27,6 +27,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Where the browser saves what the console offers for download. */
+    static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
+
     private final ChromeDriver driver;
 
     private ConsoleBrowser(ChromeDriver driver) {
@@ -46,6 +49,10 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--window-size=1400,1000",
                 "--no-first-run",
                 "--no-default-browser-check");
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
         var logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);

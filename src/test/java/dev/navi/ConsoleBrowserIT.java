@@ -3,6 +3,8 @@ package dev.navi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.navi.workspace.GitApply;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -87,7 +89,8 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
         assertThat(shownTypes()).isEqualTo(storedTypes(id));
         assertThat(browser.text(".event-outcome-succeeded")).contains("completed", "Wrote and edited notes.txt.");
         assertThat(browser.present(".event-tool pre.terminal")).isTrue();
-        assertThat(browser.text(".event-tool pre.diff .diff-add")).contains("+second line");
+        assertThat(browser.all(".event-tool pre.diff").getLast().getText())
+                .contains("edit notes.txt", "-first line", "+second line");
         eventually().until(() -> browser.all(".charts-box svg.chart").size() == 3);
         browser.screenshot("console-task");
     }
@@ -157,8 +160,9 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
     }
 
     @Test
-    void whenTheDiffIsOpenedThenItIsColouredAndDownloadsAsTheApisPatch() {
-        var id = submit("checkpoints", checkpointsWorkspace(), null).get("id").asString();
+    void whenTheDiffIsOpenedThenItIsColouredAndDownloadsAsAPatchGitApplies() throws Exception {
+        var workspace = checkpointsWorkspace();
+        var id = submit("checkpoints", workspace, null).get("id").asString();
         awaitFinished(id);
         signIn();
         browser.open(base() + "#/tasks/" + id + "/diff");
@@ -168,11 +172,16 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
         assertThat(browser.text("navi-diff .diff-file")).startsWith("diff --git");
         var download = browser.find("navi-diff a[download]");
         assertThat(download.getAttribute("download")).endsWith(".patch");
-        var patch = (String) browser.asyncScript(
-                "const done = arguments[arguments.length - 1];" + " fetch(arguments[0]).then(r => r.text()).then(done)",
-                download.getAttribute("href"));
+        var saved = ConsoleBrowser.DOWNLOADS.resolve(download.getAttribute("download"));
+        Files.deleteIfExists(saved);
+        download.click();
+        eventually().until(() -> Files.exists(saved) && !Files.readString(saved).isEmpty());
+        var patch = Files.readString(saved);
         assertThat(patch)
                 .isEqualTo(get("/api/v1/tasks/" + id + "/diff", "text/x-diff").body());
+        var copy = Files.createTempDirectory("console-patch").resolve("copy");
+        GitApply.toFreshCopy(NaviHome.WORKSPACES.resolve(workspace), patch, copy);
+        assertThat(Files.readString(copy.resolve("src/app.py"))).isEqualTo("print('v2')\n");
         browser.screenshot("console-diff");
 
         browser.open(base() + "#/tasks/" + id);
@@ -288,6 +297,14 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
 
     private static String checkpointsWorkspace() {
         return NaviHome.workspace(
-                "console-diff", "README.md", "# Project\n", "old.txt", "old\n", "run.sh", "echo run\n");
+                "console-diff",
+                ".gitignore",
+                "build/\n",
+                "README.md",
+                "# Project\n",
+                "old.txt",
+                "old\n",
+                "run.sh",
+                "#!/bin/sh\necho run\n");
     }
 }
