@@ -45,6 +45,7 @@ class NaviTask extends HTMLElement {
         h('section', { class: 'charts-box', 'aria-label': 'Charts' }, this.charts)));
     this.addEventListener('decided', () => this.refreshTask());
     this.refreshTask();
+    this.clock = setInterval(() => this.tickDuration(), 1000);
     this.stream = new TaskStream(this.taskId, {
       onEvent: (event) => this.add(event),
       onHeartbeat: () => this.heartbeat(),
@@ -57,6 +58,11 @@ class NaviTask extends HTMLElement {
     this.stream?.close();
     if (window.naviConsole.stream === this.stream) window.naviConsole.stream = null;
     clearTimeout(this.chartTimer);
+    clearInterval(this.clock);
+  }
+
+  tickDuration() {
+    if (this.task && this.duration && isActive(this.task.status)) this.duration.textContent = taskDuration(this.task);
   }
 
   async refreshTask() {
@@ -75,11 +81,11 @@ class NaviTask extends HTMLElement {
       ...item('Workspace', workspace(task.workspace)),
       ...item('Model', task.model),
       ...item('Approvals', task.approvals),
-      ...item('Duration', taskDuration(task)),
+      ...item('Duration', (this.duration = h('span', {}, taskDuration(task)))),
       ...item('Iterations', `${task.iterations} of ${task.limits.maxIterations}`),
       ...item('Tokens', tokens(task.usage.inputTokens + task.usage.outputTokens)),
       ...item('Cost', cost(task.usage.costUsd, task.usage.costKnown)),
-      ...(task.stopReason ? item('Stop reason', task.stopReason) : []));
+      ...item('Stop reason', task.stopReason ?? '–'));
     this.cancelButton.hidden = !isActive(task.status);
     await this.approvals.refresh(this.taskId);
   }

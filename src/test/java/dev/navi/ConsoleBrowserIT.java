@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,6 +64,13 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
 
         eventually().until(() -> browser.present("table.tasks tbody tr"));
         eventually().until(() -> browser.all(".charts svg.chart").size() == 2);
+        assertThat(unlabelledControls()).isEmpty();
+        new Select(browser.find("navi-task-list select[name=status]")).selectByValue("running");
+        eventually()
+                .until(() -> browser.all("table.tasks tbody tr").stream()
+                        .allMatch(row -> "running".equals(row.getAttribute("data-status"))));
+        new Select(browser.find("navi-task-list select[name=status]")).selectByValue("");
+        eventually().until(() -> browser.present("table.tasks tbody tr[data-status=succeeded]"));
         assertThat(browser.find("table.tasks thead").getText())
                 .contains("Status", "Prompt", "Workspace", "Model", "Age", "Duration", "Iterations", "Tokens", "Cost");
         browser.screenshot("console-tasks");
@@ -81,7 +90,11 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
         var id = taskIdInUrl();
         eventually().until(() -> shownSeqs().size() >= 3 && !finished(id));
         var whileRunning = shownSeqs();
+        var firstEventTop = firstEventTop();
         eventually().until(() -> "ended".equals(streamState()));
+        assertThat(firstEventTop())
+                .as("the timeline does not move while events arrive")
+                .isEqualTo(firstEventTop);
 
         assertThat(whileRunning).isNotEmpty();
         assertThat(shownSeqs()).startsWith(whileRunning.toArray(Long[]::new));
@@ -202,9 +215,8 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
         eventually().until(() -> browser.present("navi-submit textarea[name=prompt]"));
         browser.find("textarea[name=prompt]").sendKeys("[sim:default] refused");
         browser.find("input[name='workspace.path']").sendKeys(NaviHome.workspace("console-refused"));
-        browser.find("input[name='limits.maxIterations']").sendKeys("500");
-
-        browser.find("navi-submit button[type=submit]").click();
+        assertThat(unlabelledControls()).isEmpty();
+        browser.find("input[name='limits.maxIterations']").sendKeys("500", Keys.ENTER);
 
         eventually()
                 .until(() -> !browser.text("[data-field='limits.maxIterations'] .field-error")
@@ -238,6 +250,19 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
             browser.find("navi-sign-in button[type=submit]").click();
             eventually().until(() -> browser.present("navi-task-list"));
         }
+    }
+
+    /** Form controls without a label (or an aria-label) on the current view. */
+    private List<?> unlabelledControls() {
+        return (List<?>)
+                browser.script("return [...document.querySelectorAll('main input, main select, main textarea')]"
+                        + ".filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.name)");
+    }
+
+    private long firstEventTop() {
+        return ((Number) browser.script(
+                        "return Math.round(document.querySelector('.timeline > li').getBoundingClientRect().top)"))
+                .longValue();
     }
 
     private String taskIdInUrl() {
