@@ -110,10 +110,10 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
 
     @Test
     void whenTheStreamDropsMidTaskThenTheTimelineResumesWithoutDuplicates() {
+        signIn();
         var id = submit("console-live", NaviHome.workspace("console-drop", "README.md", "# x\n"), null)
                 .get("id")
                 .asString();
-        signIn();
         browser.open(base() + "#/tasks/" + id);
         eventually().until(() -> shownSeqs().size() >= 3 && "live".equals(streamState()));
         assertThat(finished(id)).isFalse();
