@@ -84,7 +84,7 @@ export function renderEvent(event, taskId) {
     case 'task.resumed':
       return entry(event, 'lifecycle', `Resumed (attempt ${event.attempt})`, meta(event.workerId, `after event ${event.lastSeq}`));
     case 'llm.request':
-      return entry(event, 'quiet', `Asked the model (iteration ${event.iteration})`, meta(`${event.messages} messages`, event.model));
+      return entry(event, 'quiet', `Asked the model (iteration ${event.iteration})`, meta(`${event.messages} message${event.messages === 1 ? '' : 's'}`, event.model));
     case 'llm.response':
       return modelTurn(event);
     case 'llm.retry':
