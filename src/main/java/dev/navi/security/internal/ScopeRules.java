@@ -42,12 +42,21 @@ final class ScopeRules implements AuthorizationManager<RequestAuthorizationConte
     private static final Rule WRITE = new Scope(Caller.TASKS_WRITE);
     private static final Rule ADMIN = new Scope(Caller.ADMIN);
 
+    private static final List<RequestMatcher> CONSOLE_ASSETS = List.of(
+            pathPattern(HttpMethod.GET, "/"),
+            pathPattern(HttpMethod.HEAD, "/"),
+            pathPattern(HttpMethod.GET, "/index.html"),
+            pathPattern(HttpMethod.GET, "/favicon.ico"),
+            pathPattern(HttpMethod.GET, "/console/**"),
+            pathPattern(HttpMethod.HEAD, "/console/**"));
+
     private static final List<Entry> RULES = List.of(
             new Entry(request -> request.getDispatcherType() != DispatcherType.REQUEST, ANYONE),
             new Entry(CorsUtils::isPreFlightRequest, ANYONE),
             new Entry(ScopeRules::onManagementServer, ANYONE),
             new Entry(pathPattern("/health/**"), ANYONE),
             new Entry(pathPattern("/error"), ANYONE),
+            new Entry(ScopeRules::consoleAsset, ANYONE),
             new Entry(pathPattern("/metrics/**"), ADMIN),
             new Entry(pathPattern("/api/openapi/**"), AUTHENTICATED),
             new Entry(pathPattern(HttpMethod.GET, "/api/v1/tasks/**"), READ),
@@ -82,6 +91,14 @@ final class ScopeRules implements AuthorizationManager<RequestAuthorizationConte
                         && caller.getPrincipal().has(scope.name());
         };
         return new AuthorizationDecision(granted);
+    }
+
+    /**
+     * The web console's page and static files: they hold no data, and the console sends the token the user
+     * pasted with every API call. Only reads; anything else under these paths needs a caller.
+     */
+    private static boolean consoleAsset(HttpServletRequest request) {
+        return CONSOLE_ASSETS.stream().anyMatch(matcher -> matcher.matches(request));
     }
 
     /**

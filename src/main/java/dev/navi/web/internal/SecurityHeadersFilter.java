@@ -15,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every response says {@code nosniff} and {@code no-referrer}, and is {@code no-store} unless the handler
  * chose its own caching (the event stream's {@code no-cache}), which then replaces the default rather than
- * adding a second {@code Cache-Control}. Runs before the filters that answer with problems of their own.
+ * adding a second {@code Cache-Control}. Its Content-Security-Policy lets nothing load or run, except on
+ * the web console's page and files, which may load scripts, styles and images from NAVI itself and call
+ * its API, and nothing inline. Runs before the filters that answer with problems of their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 80)
@@ -23,10 +25,20 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static final String NO_STORE = "no-store";
 
+    static final String CSP = "Content-Security-Policy";
+
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self';"
+            + " img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         apply(response);
+        if (isConsole(request.getRequestURI())) {
+            response.setHeader(CSP, CONSOLE_POLICY);
+        }
         chain.doFilter(request, new HandlerCaching(response));
     }
 
@@ -35,6 +47,12 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        response.setHeader(CSP, API_POLICY);
+    }
+
+    /** The console's page and static files ({@code ScopeRules} lets anyone read them). */
+    static boolean isConsole(String path) {
+        return path.equals("/") || path.equals("/index.html") || path.startsWith("/console/");
     }
 
     /** Lets a handler's {@code Cache-Control} replace the default instead of joining it. */

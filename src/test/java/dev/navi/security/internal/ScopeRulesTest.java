@@ -39,12 +39,25 @@ class ScopeRulesTest {
         "/error, Anyone",
         "/api/openapi, Authenticated",
         "/api/v2/other, Authenticated",
-        "/, Authenticated"
+        "/, Anyone",
+        "/index.html, Anyone",
+        "/console/app.js, Anyone",
+        "/console/sign-in, Anyone",
+        "/nothing-here, Authenticated",
+        "/consoles, Authenticated"
     })
     void whenNoScopeIsNeededThenTheRuleSaysWho(String path, String rule) {
         var request = new MockHttpServletRequest("GET", path);
 
         assertThat(ScopeRules.rule(request).getClass().getSimpleName()).isEqualTo(rule);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST, /", "DELETE, /console/app.js", "PUT, /index.html"})
+    void whenTheConsoleIsWrittenToThenACallerIsNeeded(String method, String path) {
+        var request = new MockHttpServletRequest(method, path);
+
+        assertThat(ScopeRules.rule(request)).isInstanceOf(ScopeRules.Authenticated.class);
     }
 
     @ParameterizedTest
