@@ -27,14 +27,14 @@ record Scenario(
 
     /**
      * What must happen: the task's final {@code status} and {@code stopReason}; {@code testsPass}
-     * (null: the verifier is not run); files the diff must touch; a marker whose tool calls must all
-     * be refused (null: none); the iterations the task must end with (null: any).
+     * (null: the verifier is not run); files the diff must touch; markers each named by at least one tool
+     * call, every one of them refused; the iterations the task must end with (null: any).
      */
     record Expected(
             String status,
             String stopReason,
             Boolean testsPass,
             List<String> diffTouches,
-            String refusedMarker,
+            List<String> refusedMarkers,
             Integer iterations) {}
 }

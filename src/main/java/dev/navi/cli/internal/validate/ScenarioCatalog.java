@@ -84,7 +84,7 @@ final class ScenarioCatalog {
                 expect.path("stopReason").asString("completed"),
                 expect.has("testsPass") ? expect.get("testsPass").asBoolean() : null,
                 strings(expect.path("diffTouches")),
-                expect.has("refused") ? expect.get("refused").asString() : null,
+                strings(expect.path("refused")),
                 expect.has("iterations") ? expect.get("iterations").asInt() : null);
         return new Scenario(
                 name,

@@ -65,8 +65,8 @@ final class ScenarioRunner {
                 failures.add("the diff does not change " + file);
             }
         }
-        if (expected.refusedMarker() != null) {
-            failures.addAll(refusals(run, expected.refusedMarker()));
+        for (var marker : expected.refusedMarkers()) {
+            failures.addAll(refusals(run, marker));
         }
         return failures;
     }
@@ -93,7 +93,7 @@ final class ScenarioRunner {
                 problems.add(call.path("tool").asString() + " call on " + marker + " has no result");
             } else if (result.path("ok").asBoolean(true)
                     && result.path("exitCode").asInt(0) == 0) {
-                problems.add(call.path("tool").asString() + " reaching outside the workspace was NOT refused: "
+                problems.add(call.path("tool").asString() + " on " + marker + " was NOT refused: "
                         + Processes.tail(result.path("output").asString(""), 3));
             }
         }
