@@ -70,6 +70,27 @@ class ValidateIT extends NaviIntegrationTest {
     }
 
     @Test
+    void whenTheRepositoriesArePushedToAGitRemoteThenNaviClonesThemAndTheScenarioPasses() throws IOException {
+        var report = reports.resolve("git");
+        var remote = NaviHome.WORKSPACES.resolve("validate-remote.git");
+        var init = new ProcessBuilder("git", "init", "-q", "--bare", remote.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(init.onExit().join().exitValue()).isZero();
+        var arguments = arguments(report, "--suite", "smoke", "--scenario", "fix-java");
+        var root = arguments.indexOf("--workspace-root");
+        arguments.set(root, "--git-remote");
+        arguments.set(root + 1, remote.toUri().toString());
+
+        var exit = NaviCli.run(arguments.toArray(String[]::new));
+
+        var result = json.readTree(Files.readString(report.resolve("report.json")));
+        assertThat(exit).as(Files.readString(report.resolve("report.md"))).isZero();
+        assertThat(result.get("delivery").asString()).contains("pushed as branches");
+        assertThat(result.at("/scenarios/0/testsPassed").asBoolean()).isTrue();
+    }
+
+    @Test
     void whenAScriptedSolutionDoesNotMakeTheTestsPassThenTheScenarioFailsAndItExitsOne() throws IOException {
         var report = reports.resolve("broken");
         var wrong = reports.resolve("wrong-fix.json");

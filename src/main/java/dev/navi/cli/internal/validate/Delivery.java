@@ -96,7 +96,13 @@ sealed interface Delivery permits Delivery.LocalRoot, Delivery.GitPush {
 
         private static void git(Path directory, String... arguments) {
             var command = new java.util.ArrayList<String>(List.of("git"));
-            command.addAll(List.of(arguments));
+            if (arguments[0].equals("commit")) {
+                command.addAll(List.of(arguments).subList(1, 5)); // -c identity, before the subcommand
+                command.add("commit");
+                command.addAll(List.of(arguments).subList(5, arguments.length));
+            } else {
+                command.addAll(List.of(arguments));
+            }
             var result = Processes.run(directory, GIT_TIMEOUT, command);
             if (!result.ok()) {
                 throw new IllegalStateException(
