@@ -52,7 +52,7 @@ final class ContractChecks {
             run = driver.run(
                     driver.submission("slow-step", prompt, script, workspace),
                     a -> a.type().equals("llm.request"),
-                    a -> {});
+                    (id, a) -> {});
         } catch (RuntimeException e) {
             return List.of(
                     CheckResult.error("heartbeats", heartbeatTarget(), e.getMessage()),
@@ -119,12 +119,10 @@ final class ContractChecks {
         TaskRun run;
         try {
             var submission = driver.submission("cancel", prompt, script(command, "done"), workspace);
-            var id = new String[1];
-            run = driver.run(submission, a -> false, a -> {
-                id[0] = a.data() == null ? id[0] : a.data().path("taskId").asString(id[0]);
+            run = driver.run(submission, a -> false, (id, a) -> {
                 if (cancelledAt[0] == 0 && a.type().equals("tool.call")) {
                     cancelledAt[0] = System.nanoTime();
-                    driver.api().cancel(id[0]);
+                    driver.api().cancel(id);
                 }
             });
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package dev.navi.cli.internal.validate;
 
 import dev.navi.cli.internal.NaviClient;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,13 +47,15 @@ final class TaskDriver {
     }
 
     TaskRun run(ObjectNode submission) {
-        return run(submission, a -> false, a -> {});
+        return run(submission, a -> false, (id, a) -> {});
     }
 
-    TaskRun run(ObjectNode submission, Predicate<Recording.Arrival> cutAfter, Consumer<Recording.Arrival> seen) {
+    /** {@code seen} gets the task's id and each event as it arrives, on the thread that reads the stream. */
+    TaskRun run(
+            ObjectNode submission, Predicate<Recording.Arrival> cutAfter, BiConsumer<String, Recording.Arrival> seen) {
         var submitted = System.nanoTime();
         var id = api.submit(submission).path("id").asString();
-        var recording = recorder.record(id, taskTimeout, cutAfter, seen);
+        var recording = recorder.record(id, taskTimeout, cutAfter, arrival -> seen.accept(id, arrival));
         return new TaskRun(id, submitted, recording, api.diff(id));
     }
 }

@@ -106,82 +106,32 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Read the bearer token from this file (default: $NAVI_TOKEN, else $NAVI_HOME/admin.token)")
     Path tokenFile;
 
-    @Option(
-            names = "--heartbeat-interval",
-            defaultValue = "10s",
-            converter = DurationConverter.class,
-            description = "NAVI_HEARTBEAT_INTERVAL of the NAVI under test (default: ${DEFAULT-VALUE})")
-    Duration heartbeatInterval;
-
-    @Option(
-            names = "--heartbeat-tolerance",
-            defaultValue = "1s",
-            converter = DurationConverter.class,
-            description = "Silence allowed beyond the interval (default: ${DEFAULT-VALUE})")
-    Duration heartbeatTolerance;
-
-    @Option(
-            names = "--max-cancel-latency",
-            defaultValue = "5s",
-            converter = DurationConverter.class,
-            description = "Cancel request → task.cancelled (default: ${DEFAULT-VALUE})")
-    Duration maxCancelLatency;
-
-    @Option(
-            names = "--max-fail-fast",
-            defaultValue = "30s",
-            converter = DurationConverter.class,
-            description = "Submission → failure of a task on an unknown model (default: ${DEFAULT-VALUE})")
-    Duration maxFailFast;
-
-    @Option(
-            names = "--max-llm-latency",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "P95 of llm.response latencyMs (default: ${DEFAULT-VALUE})")
-    Duration maxLlmLatency;
-
-    @Option(
-            names = "--max-ttft",
-            defaultValue = "10s",
-            converter = DurationConverter.class,
-            description = "P95 of llm.response timeToFirstTokenMs (default: ${DEFAULT-VALUE})")
-    Duration maxTtft;
-
-    @Option(
-            names = "--max-cost-per-task",
-            paramLabel = "USD",
-            defaultValue = "1.00",
-            description = "Highest cost of one scenario's task (default: ${DEFAULT-VALUE})")
-    double maxCostPerTask;
+    @Mixin
+    ThresholdOptions thresholds;
 
     @Option(
             names = "--task-timeout",
             defaultValue = "600s",
             converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "How long one task may take before it counts as failed (default: ${DEFAULT-VALUE})")
     Duration taskTimeout;
 
     @Override
     public Integer call() {
+        var scenarios = scenarios();
+        var delivery = delivery();
         var client = new NaviClient(connection(), Duration.ofSeconds(60), System.err);
         client.get("/api/v1/tasks?limit=1"); // unreachable or refused credentials: say so before anything runs
         var runId = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         var settings = new Validation.Settings(
                 suite,
-                scenarios(),
+                scenarios,
                 new Api(client),
                 llmSim == null ? SimScripts.none() : new SimScripts(llmSim),
-                delivery(),
-                new Thresholds(
-                        heartbeatInterval,
-                        heartbeatTolerance,
-                        maxCancelLatency,
-                        maxFailFast,
-                        maxLlmLatency,
-                        maxTtft,
-                        maxCostPerTask),
+                delivery,
+                thresholds.thresholds(),
                 taskTimeout,
                 runId);
         var out = spec.commandLine().getOut();
