@@ -2,7 +2,7 @@
 # `navi validate --suite smoke` against a NAVI and an llm-sim this script starts itself: the scenarios'
 # scripted solutions, verified by running each repository's tests on the diff NAVI returned.
 #
-#   scripts/validate-smoke.sh [extra validate options...]
+#   scripts/validate-smoke.sh [extra validate options...]       (SUITE=full for every scenario)
 #
 # Builds nothing: needs target/navi.jar (`./mvnw -B -DskipTests package`; NAVI_JAR overrides the path),
 # java (JAVA_HOME or PATH), curl, git and python3 (the Python scenarios' tests). Everything listens on
@@ -84,10 +84,10 @@ pids+=($!)
 
 wait_for "llm-sim" 30 curl -sf "http://127.0.0.1:$sim_port/_sim/scripts"
 wait_for "NAVI to be ready" 120 curl -sf "http://127.0.0.1:$mgmt_port/health/ready"
-log "NAVI ready; validating with the local admin token NAVI wrote under its home"
+log "NAVI ready; validating (suite ${SUITE:-smoke}) with the local admin token NAVI wrote under its home"
 
 set +e
-"$java" -jar "$jar" validate --suite smoke \
+"$java" -jar "$jar" validate --suite "${SUITE:-smoke}" \
   --base-url "http://127.0.0.1:$navi_port" --token-file "$home/admin.token" \
   --workspace-root "$home/workspaces" --llm-sim "http://127.0.0.1:$sim_port" \
   --heartbeat-interval 1s --report "$report" "$@"
