@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
 public final class CliCommands {
 
     /** Each command of the command line; {@code serve}, {@code llm-sim} and {@code audit} are not here. */
-    private static final List<Class<?>> COMMANDS = List.of(dev.navi.cli.internal.readiness.ReadinessCommand.class);
+    private static final List<Class<?>> COMMANDS = List.of(
+            dev.navi.cli.internal.validate.ValidateCommand.class,
+            dev.navi.cli.internal.readiness.ReadinessCommand.class);
 
     private CliCommands() {}
 

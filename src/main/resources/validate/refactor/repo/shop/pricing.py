@@ -1,0 +1,5 @@
+"""Prices of a cart's items."""
+
+
+def calc_total(items):
+    return sum(price * quantity for price, quantity in items)
