@@ -8,11 +8,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code navi approve ID APPROVAL}: decides a tool call the task waits on; the task goes back to the queue. */
-@Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a tool call a task waits on.")
+@Command(name = "approve", description = "Approve a tool call a task waits on.")
 public final class ApproveCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The task's id")
     String id;

@@ -10,11 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code navi cancel ID}: a queued or waiting task stops at once, a running one within a second. */
-@Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a task.")
+@Command(name = "cancel", description = "Cancel a task.")
 public final class CancelCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "ID", description = "The task's id")
     String id;

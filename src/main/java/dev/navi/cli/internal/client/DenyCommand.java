@@ -8,11 +8,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code navi deny ID APPROVAL}: decides a tool call the task waits on; the task goes back to the queue. */
-@Command(name = "deny", mixinStandardHelpOptions = true, description = "Deny a tool call a task waits on.")
+@Command(name = "deny", description = "Deny a tool call a task waits on.")
 public final class DenyCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The task's id")
     String id;

@@ -10,14 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code navi diff ID}: the task's diff, byte for byte as NAVI sends it, so {@code | git apply} works. */
-@Command(
-        name = "diff",
-        mixinStandardHelpOptions = true,
-        description = "Print what a task changed (git diff --binary format): navi diff ID | git apply")
+@Command(name = "diff", description = "Print what a task changed (git diff --binary format): navi diff ID | git apply")
 public final class DiffCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "ID", description = "The task's id")
     String id;

@@ -14,11 +14,14 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code navi show ID}: one task, field by field; a waiting task's pending approvals with their commands. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a task.")
+@Command(name = "show", description = "Show a task.")
 public final class ShowCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "ID", description = "The task's id")
     String id;

@@ -17,12 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code navi submit}: a new task; its id, or with {@code --follow} its live progress and outcome. */
 @Command(
         name = "submit",
-        mixinStandardHelpOptions = true,
         description = "Submit a task. Prints its id, or with --follow its progress, and exits with its outcome.")
 public final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @ArgGroup(multiplicity = "1")
     Source source;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /** {@code navi tasks}: the newest tasks as a table (id, status, age, iterations, cost, prompt). */
-@Command(name = "tasks", mixinStandardHelpOptions = true, description = "List tasks, newest first.")
+@Command(name = "tasks", description = "List tasks, newest first.")
 public final class TasksCommand implements Callable<Integer> {
 
     private static final String ROW = "%-36s  %-16s  %5s  %5s  %12s  %s";
@@ -23,6 +23,9 @@ public final class TasksCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @Option(
             names = "--status",

@@ -11,12 +11,14 @@ import picocli.CommandLine.Parameters;
 /** {@code navi watch ID}: a task's events from the start, live until it ends; exits with its outcome. */
 @Command(
         name = "watch",
-        mixinStandardHelpOptions = true,
         description = "Show a task's progress from its first event until it ends; exit with its outcome.")
 public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "ID", description = "The task's id")
     String id;
