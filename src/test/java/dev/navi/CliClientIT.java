@@ -94,7 +94,7 @@ class CliClientIT extends NaviIntegrationTest {
             var run = navi("submit", "--workspace", workspace, "--max-iterations", "1", "--follow", prompt("busy"));
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-            assertThat(run.out()).contains("failed     max_iterations: max_iterations: Stopped after 1 iterations");
+            assertThat(run.out()).contains("failed     max_iterations: Stopped after 1 iterations");
         }
 
         @Test

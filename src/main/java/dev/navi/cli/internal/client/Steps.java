@@ -60,11 +60,7 @@ final class Steps {
                                 data.path("decision").asString("?") + " by " + Text.string(data, "by", "?")
                                         + reason(data));
                     case "task.succeeded" -> row("succeeded", Text.abbreviate(Text.string(data, "summary", ""), TEXT));
-                    case "task.failed" ->
-                        row(
-                                "failed",
-                                Text.string(data, "stopReason", "?") + ": " + Text.string(data, "errorClass", "?")
-                                        + ": " + Text.abbreviate(Text.string(data, "message", ""), TEXT));
+                    case "task.failed" -> row("failed", failure(data));
                     case "task.cancelled" -> row("cancelled", "");
                     default -> null; // llm.request and types added later: the status line shows they happen
                 });
@@ -115,6 +111,14 @@ final class Steps {
                 + row("", "navi approve " + taskId + " " + approvalId)
                 + System.lineSeparator()
                 + row("", "navi deny " + taskId + " " + approvalId + " --reason \"...\"");
+    }
+
+    /** {@code stop reason: [error class: ]message}, the class only when it says more than the reason. */
+    private static String failure(JsonNode data) {
+        var stopReason = Text.string(data, "stopReason", "?");
+        var errorClass = Text.string(data, "errorClass", stopReason);
+        return stopReason + ": " + (errorClass.equals(stopReason) ? "" : errorClass + ": ")
+                + Text.abbreviate(Text.string(data, "message", ""), TEXT);
     }
 
     private static String reason(JsonNode data) {

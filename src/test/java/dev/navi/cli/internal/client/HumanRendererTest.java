@@ -111,6 +111,26 @@ class HumanRendererTest {
         }
 
         @Test
+        void whenTheTaskFailsThenTheErrorClassIsShownOnlyWhenItSaysMoreThanTheStopReason() {
+            var renderer = renderer(false);
+
+            renderer.onEvent(event(
+                    1,
+                    "task.failed",
+                    "\"stopReason\":\"llm_error\",\"errorClass\":\"authentication\"," + "\"message\":\"key refused\""));
+            renderer.onEvent(event(
+                    2,
+                    "task.failed",
+                    "\"stopReason\":\"max_iterations\",\"errorClass\":\"max_iterations\","
+                            + "\"message\":\"Stopped after 2 iterations\""));
+
+            assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                    .containsExactly(
+                            "failed     llm_error: authentication: key refused",
+                            "failed     max_iterations: Stopped after 2 iterations");
+        }
+
+        @Test
         void whenACallHasAnUnknownPriceThenTheCostIsUnknownNotZero() {
             var renderer = renderer(false);
 
