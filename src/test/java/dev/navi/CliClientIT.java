@@ -117,6 +117,26 @@ class CliClientIT extends NaviIntegrationTest {
         }
 
         @Test
+        void whenTheConnectionDropsMidStreamThenTheWatcherResumesAndShowsEachEventOnce() throws Exception {
+            var id = submit("create-file", NaviHome.workspace("cli-resume", "README.md", "# R\n"), null)
+                    .get("id")
+                    .asString();
+            awaitFinished(id);
+            var direct = navi("watch", id, "--json");
+
+            try (var proxy = new CuttingProxy(port, 2, 2000)) {
+                var cut = navi("watch", id, "--json", "--base-url", "http://127.0.0.1:" + proxy.port());
+
+                assertThat(cut.exitCode()).as(cut.err()).isZero();
+                assertThat(cut.out()).isEqualTo(direct.out());
+                assertThat(cut.err())
+                        .contains("reconnecting...")
+                        .containsPattern("reconnected, resuming after event [1-9]");
+                assertThat(proxy.connections()).isGreaterThan(2);
+            }
+        }
+
+        @Test
         void whenWatchingAFinishedTaskThenItsWholeStoryIsReplayedWithItsOutcome() {
             var id = submit("create-file", NaviHome.workspace("cli-watch", "README.md", "# W\n"), null)
                     .get("id")

@@ -100,8 +100,10 @@ final class Follow {
         }
     }
 
-    /** Remembers the terminal event before the renderer sees it. */
+    /** Remembers the terminal event before the renderer sees it; says when the stream is resumed. */
     private final class Tracking implements EventStream.Listener {
+
+        private boolean reconnecting;
 
         @Override
         public void onEvent(StreamEvent event) {
@@ -118,12 +120,16 @@ final class Follow {
 
         @Override
         public void connected(long afterSeq) {
-            renderer.connected(afterSeq);
+            if (reconnecting) {
+                reconnecting = false;
+                renderer.notice("reconnected, resuming after event " + afterSeq);
+            }
         }
 
         @Override
         public void reconnecting(int attempt, String reason) {
-            renderer.reconnecting(attempt, reason);
+            reconnecting = true;
+            renderer.notice("connection lost (" + reason + "); reconnecting... (attempt " + attempt + ")");
         }
     }
 }

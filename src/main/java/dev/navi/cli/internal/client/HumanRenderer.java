@@ -20,7 +20,6 @@ final class HumanRenderer implements Renderer {
     private final Steps steps;
     private final Progress progress = new Progress();
     private final Clock clock;
-    private boolean reconnected;
     private boolean finished;
 
     HumanRenderer(CliEnvironment io, String taskId, Clock clock) {
@@ -44,20 +43,6 @@ final class HumanRenderer implements Renderer {
     @Override
     public synchronized void tick() {
         redraw();
-    }
-
-    @Override
-    public void connected(long afterSeq) {
-        if (reconnected) {
-            notice("reconnected, resuming after event " + afterSeq);
-            reconnected = false;
-        }
-    }
-
-    @Override
-    public void reconnecting(int attempt, String reason) {
-        reconnected = true;
-        notice("connection lost (" + reason + "); reconnecting... (attempt " + attempt + ")");
     }
 
     @Override

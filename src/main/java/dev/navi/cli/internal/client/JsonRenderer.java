@@ -31,11 +31,6 @@ final class JsonRenderer implements Renderer {
     }
 
     @Override
-    public void reconnecting(int attempt, String reason) {
-        notice("connection lost (" + reason + "); reconnecting... (attempt " + attempt + ")");
-    }
-
-    @Override
     public synchronized void notice(String message) {
         io.err().println("navi: " + message);
     }
