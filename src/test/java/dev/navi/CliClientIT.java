@@ -291,6 +291,7 @@ class CliClientIT extends NaviIntegrationTest {
             assertThat(shown.err()).contains("not found: HTTP 404");
             assertThat(watched.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(watched.err()).contains("not found: HTTP 404");
+            assertThat(watched.out()).isEmpty();
         }
 
         @Test

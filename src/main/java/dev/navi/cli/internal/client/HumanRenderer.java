@@ -21,6 +21,7 @@ final class HumanRenderer implements Renderer {
     private final Progress progress = new Progress();
     private final Clock clock;
     private boolean finished;
+    private boolean seen;
 
     HumanRenderer(CliEnvironment io, String taskId, Clock clock) {
         this.io = io;
@@ -30,6 +31,7 @@ final class HumanRenderer implements Renderer {
 
     @Override
     public synchronized void onEvent(StreamEvent event) {
+        seen = true;
         progress.accept(event);
         steps.describe(event).ifPresent(this::line);
         redraw();
@@ -59,8 +61,10 @@ final class HumanRenderer implements Renderer {
             return;
         }
         finished = true;
-        erase();
-        io.out().println(progress.line(clock.instant()));
+        if (seen) { // a stream refused before its first event (404, 401) leaves no status behind
+            erase();
+            io.out().println(progress.line(clock.instant()));
+        }
         io.out().flush();
     }
 

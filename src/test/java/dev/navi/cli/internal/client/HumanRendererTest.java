@@ -147,6 +147,15 @@ class HumanRendererTest {
         }
 
         @Test
+        void whenTheStreamEndsBeforeAnyEventThenNoStatusIsPrinted() {
+            var renderer = renderer(true);
+
+            renderer.finish();
+
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        }
+
+        @Test
         void whenThereIsANoticeThenItGoesToStderr() {
             var renderer = renderer(false);
 
