@@ -1,6 +1,9 @@
 package dev.navi.cli;
 
 import dev.navi.cli.internal.CliCommands;
+import dev.navi.cli.internal.CliEnvironment;
+import java.io.PrintStream;
+import java.util.Map;
 import java.util.Set;
 
 /** Entry point of the client-side commands: parses, runs, and returns the documented exit code. */
@@ -19,5 +22,15 @@ public final class NaviCli {
 
     public static int run(String... args) {
         return CliCommands.commandLine().execute(args);
+    }
+
+    /**
+     * Runs a command with the given environment variables and output streams instead of the process's
+     * (stdout is not a terminal then): the command line in-process, as tests run it.
+     */
+    public static int run(Map<String, String> environment, PrintStream out, PrintStream err, String... args) {
+        var io = new CliEnvironment(Map.copyOf(environment), out, err, false);
+        return ScopedValue.where(CliEnvironment.CURRENT, io)
+                .call(() -> CliCommands.commandLine().execute(args));
     }
 }

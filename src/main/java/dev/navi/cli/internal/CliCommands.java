@@ -1,5 +1,14 @@
 package dev.navi.cli.internal;
 
+import dev.navi.cli.internal.client.ApproveCommand;
+import dev.navi.cli.internal.client.CancelCommand;
+import dev.navi.cli.internal.client.DenyCommand;
+import dev.navi.cli.internal.client.DiffCommand;
+import dev.navi.cli.internal.client.ShowCommand;
+import dev.navi.cli.internal.client.SubmitCommand;
+import dev.navi.cli.internal.client.TasksCommand;
+import dev.navi.cli.internal.client.WatchCommand;
+import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +32,14 @@ public final class CliCommands {
 
     /** Each command of the command line; {@code serve}, {@code llm-sim} and {@code audit} are not here. */
     private static final List<Class<?>> COMMANDS = List.of(
+            SubmitCommand.class,
+            TasksCommand.class,
+            ShowCommand.class,
+            WatchCommand.class,
+            CancelCommand.class,
+            DiffCommand.class,
+            ApproveCommand.class,
+            DenyCommand.class,
             dev.navi.cli.internal.validate.ValidateCommand.class,
             dev.navi.cli.internal.readiness.ReadinessCommand.class);
 
@@ -41,7 +58,11 @@ public final class CliCommands {
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new CliCommands());
         COMMANDS.forEach(commandLine::addSubcommand);
-        return commandLine.setExecutionExceptionHandler(CliCommands::failed);
+        var io = CliEnvironment.current();
+        return commandLine
+                .setOut(new PrintWriter(io.out(), true))
+                .setErr(new PrintWriter(io.err(), true))
+                .setExecutionExceptionHandler(CliCommands::failed);
     }
 
     private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
@@ -49,6 +70,7 @@ public final class CliCommands {
         return switch (e) {
             case NaviUnreachableException unreachable -> {
                 err.println("navi: " + unreachable.getMessage());
+                err.println("navi: is NAVI running there? Point at it with --base-url or NAVI_URL");
                 yield ExitCodes.UNREACHABLE;
             }
             case NaviApiException refused -> {

@@ -14,7 +14,7 @@ public final class ConnectionOptions {
     String baseUrl;
 
     public Connection connection() {
-        return Connection.resolve(baseUrl, System.getenv());
+        return Connection.resolve(baseUrl, CliEnvironment.current().variables());
     }
 
     /** A client whose notices (rate-limit waits) go to {@code notices}, usually stderr. */

@@ -87,6 +87,13 @@ public final class EventStream {
                 }
                 listener.reconnecting(failures, e.getMessage());
                 pause(failures);
+            } catch (NaviApiException e) {
+                // a NAVI starting, stopping or behind a proxy that lost it answers 5xx: it comes back
+                if (e.status() < 500 || ++failures > maxReconnects) {
+                    throw e;
+                }
+                listener.reconnecting(failures, e.getMessage());
+                pause(failures);
             }
         }
     }

@@ -70,8 +70,12 @@ public final class NaviClient {
 
     /** A body that is not JSON, e.g. the task diff ({@code text/x-diff}). */
     public String getText(String path, String accept) {
-        var response = send(request(path).header("Accept", accept).GET());
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return new String(getBytes(path, accept), StandardCharsets.UTF_8);
+    }
+
+    /** A body exactly as NAVI sent it, e.g. the task diff to pipe into {@code git apply}. */
+    public byte[] getBytes(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET()).body();
     }
 
     /**
@@ -100,7 +104,7 @@ public final class NaviClient {
                 return response;
             }
             var body = readFully(response.body());
-            if (!waitIfRateLimited(response.statusCode(), response.headers().firstValueAsLong("Retry-After"), wait)) {
+            if (!waitIfRateLimited(response.statusCode(), retryAfter(response), wait)) {
                 throw problem(response.statusCode(), body);
             }
         }
@@ -132,9 +136,21 @@ public final class NaviClient {
             if (status < 300) {
                 return response;
             }
-            if (!waitIfRateLimited(status, response.headers().firstValueAsLong("Retry-After"), wait)) {
+            if (!waitIfRateLimited(status, retryAfter(response), wait)) {
                 throw problem(status, response.body());
             }
+        }
+    }
+
+    /** {@code Retry-After} in seconds; an HTTP-date or garbage counts as absent. */
+    static OptionalLong retryAfter(HttpResponse<?> response) {
+        var value = response.headers().firstValue("Retry-After");
+        try {
+            return value.isPresent()
+                    ? OptionalLong.of(Long.parseLong(value.get().strip()))
+                    : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 
