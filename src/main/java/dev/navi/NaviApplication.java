@@ -5,6 +5,7 @@ import dev.navi.cli.NaviCli;
 import dev.navi.llmsim.LlmSim;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,12 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class NaviApplication {
 
+    private static final Set<String> HELP = Set.of("--help", "-h", "help");
+
     public static void main(String[] args) {
+        if (args.length > 0 && HELP.contains(args[0])) {
+            System.exit(NaviCli.run("--help"));
+        }
         var serve = args.length == 0 || (args[0].startsWith("-") && !args[0].equals("--version"));
         var command = serve ? "serve" : args[0];
         var rest = serve ? args : Arrays.copyOfRange(args, 1, args.length);

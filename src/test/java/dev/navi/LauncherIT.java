@@ -43,6 +43,16 @@ class LauncherIT {
     }
 
     @Test
+    void whenAskedForHelpThenTheCommandsAreListedAndNoServerStarts() throws Exception {
+        var result = Shell.run(REPOSITORY, java17, Map.of("NAVI_SKIP_BUILD", "1"), "./navi --help");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output())
+                .contains("navi serve", "llm-sim", "submit", "watch", "validate", "readiness", "Exit codes")
+                .doesNotContain("Started NaviApplication");
+    }
+
+    @Test
     void whenAskedForTheSimulatorThenItsArgumentsReachIt() throws Exception {
         var result = Shell.run(REPOSITORY, java17, Map.of("NAVI_SKIP_BUILD", "1"), "./navi llm-sim --port");
 

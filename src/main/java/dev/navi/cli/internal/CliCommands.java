@@ -19,7 +19,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "navi",
         mixinStandardHelpOptions = true,
-        description = "NAVI's command line. `navi serve` (the default) runs the service.",
+        description = {
+            "NAVI's command line. Besides the commands below: `navi serve [--navi.<setting>=<value> ...]`"
+                    + " (the default) runs the service, `navi llm-sim` the scripted LLM server, `navi audit"
+                    + " verify` checks the audit log's chain, `navi --version` prints the version."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:succeeded",
