@@ -1,5 +1,6 @@
 package dev.navi.cli.internal;
 
+import dev.navi.cli.internal.bench.BenchCommand;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 public final class CliCommands {
 
     /** Each command of the command line; {@code serve}, {@code llm-sim} and {@code audit} are not here. */
-    private static final List<Class<?>> COMMANDS = List.of();
+    private static final List<Class<?>> COMMANDS = List.of(BenchCommand.class);
 
     private CliCommands() {}
 
