@@ -121,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        var progress = new PrintStream(System.err, true);
+        var progress = new Progress(new PrintStream(System.err, true));
         if (baseline != null && !Files.isReadable(baseline)) {
             throw new UsageException("--baseline " + baseline + " cannot be read");
         }
@@ -165,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
         return settings;
     }
 
-    private Target given(PrintStream progress) throws IOException {
+    private Target given(Progress progress) throws IOException {
         if (llmSim == null || workspaceRoot == null) {
             throw new UsageException("--base-url needs --llm-sim URL and --workspace-root DIR");
         }
@@ -181,11 +181,12 @@ public final class BenchCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UsageException("no token: set NAVI_TOKEN or give --token-file"));
         return new Target(
                 "NAVI at " + connection.baseUrl() + ", llm-sim at " + llmSim,
-                new NaviClient(connection, Duration.ofSeconds(60), progress),
+                new NaviClient(connection, Duration.ofSeconds(60), progress.stream()),
                 llmSim,
                 metricsUrl != null ? metricsUrl : URI.create(connection.baseUrl() + "/metrics"),
                 token,
                 workspaceRoot,
+                Optional.empty(),
                 Optional.empty());
     }
 

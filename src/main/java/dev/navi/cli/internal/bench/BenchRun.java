@@ -1,7 +1,6 @@
 package dev.navi.cli.internal.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +12,10 @@ final class BenchRun {
 
     private final Target target;
     private final Settings settings;
-    private final PrintStream progress;
+    private final Progress progress;
     private final List<String> notes = new ArrayList<>();
 
-    BenchRun(Target target, Settings settings, PrintStream progress) {
+    BenchRun(Target target, Settings settings, Progress progress) {
         this.target = target;
         this.settings = settings;
         this.progress = progress;
@@ -48,7 +47,7 @@ final class BenchRun {
         }
         BenchResult.DirectCall direct = null;
         if (!skipped(deadline, "direct vs through NAVI")) {
-            progress.println("bench: the same call direct and through NAVI");
+            progress.say("the same call direct and through NAVI");
             direct = new DirectCallPhase(workload, target).run(Math.max(settings.tasks(), 20));
         }
         var streams = streams(workload, deadline);

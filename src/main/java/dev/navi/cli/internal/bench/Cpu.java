@@ -1,26 +1,33 @@
 package dev.navi.cli.internal.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * CPU time from the process accounting of a NAVI the benchmark started: the NAVI process itself and,
- * apart, its PostgreSQL processes (the embedded database runs as NAVI's descendants). Processes that
+ * apart, its embedded PostgreSQL (the postmaster on a data directory under NAVI's home, and its backends). Processes that
  * have already exited (a finished {@code git}) are no longer counted by the operating system's live view.
  */
 record Cpu(Duration navi, Duration postgres) {
 
-    static Optional<Cpu> of(Optional<ProcessHandle> process) {
-        return process.filter(ProcessHandle::isAlive).map(handle -> new Cpu(own(handle), postgres(handle)));
+    static Optional<Cpu> of(Optional<ProcessHandle> process, Optional<Path> home) {
+        return process.filter(ProcessHandle::isAlive)
+                .map(handle -> new Cpu(own(handle), home.map(Cpu::postgres).orElse(Duration.ZERO)));
     }
 
     private static Duration own(ProcessHandle handle) {
         return handle.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    private static Duration postgres(ProcessHandle handle) {
-        return handle.descendants()
-                .filter(child -> child.info().command().orElse("").contains("postgres"))
+    /** The postmaster started on a data directory under {@code home} (it detaches from NAVI) and its backends. */
+    private static Duration postgres(Path home) {
+        var directory = home.toString();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().orElse("").endsWith("postgres"))
+                .filter(process -> process.info().commandLine().orElse("").contains(directory))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
                 .map(Cpu::own)
                 .reduce(Duration.ZERO, Duration::plus);
     }

@@ -5,11 +5,9 @@ import dev.navi.cli.internal.Connection;
 import dev.navi.cli.internal.NaviClient;
 import dev.navi.cli.internal.UsageException;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,29 +34,46 @@ final class SelfStarted implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private SelfStarted(Path home) {
+    private final Progress progress;
+
+    private SelfStarted(Path home, Progress progress) {
         this.home = home;
+        this.progress = progress;
     }
 
+    /** The jar this class was loaded from: in Spring Boot's nested form {@code jar:nested:/x/navi.jar/!BOOT-INF/classes/!/}. */
     static Path jar() {
-        try {
-            var location = NaviCli.class.getProtectionDomain().getCodeSource().getLocation();
-            var path = Path.of(location.toURI());
-            if (!Files.isRegularFile(path)) {
-                throw new UsageException("bench starts NAVI from its jar, but runs from " + path
-                        + " (not a jar): build it (./mvnw package) or give --base-url and --llm-sim");
-            }
-            return path;
-        } catch (URISyntaxException e) {
-            throw new UsageException("cannot find the jar bench runs from: " + e.getMessage());
+        var location = NaviCli.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
+        var jar = jarPath(location);
+        if (jar.isEmpty() || !Files.isRegularFile(jar.get())) {
+            throw new UsageException("bench starts NAVI from its jar, but runs from " + location
+                    + " (not a jar): build it (./mvnw package) or give --base-url and --llm-sim");
         }
+        return jar.get();
     }
 
-    static SelfStarted start(Settings settings, PrintStream progress) throws IOException, InterruptedException {
+    static Optional<Path> jarPath(String location) {
+        var nested = location.indexOf("nested:");
+        if (nested >= 0) {
+            var end = location.indexOf("/!", nested);
+            return Optional.of(
+                    Path.of(location.substring(nested + "nested:".length(), end < 0 ? location.length() : end)));
+        }
+        if (location.startsWith("file:") && location.endsWith(".jar")) {
+            return Optional.of(Path.of(URI.create(location)));
+        }
+        return Optional.empty();
+    }
+
+    static SelfStarted start(Settings settings, Progress progress) throws IOException, InterruptedException {
         var jar = jar();
-        var started = new SelfStarted(Files.createTempDirectory("navi-bench-"));
+        var started = new SelfStarted(Files.createTempDirectory("navi-bench-"), progress);
         try {
-            started.launch(jar, settings, progress);
+            started.launch(jar, settings);
             return started;
         } catch (IOException | RuntimeException | InterruptedException e) {
             started.close();
@@ -72,10 +87,10 @@ final class SelfStarted implements AutoCloseable {
         return target;
     }
 
-    private void launch(Path jar, Settings settings, PrintStream progress) throws IOException, InterruptedException {
+    private void launch(Path jar, Settings settings) throws IOException, InterruptedException {
         var simPort = freePort();
         var sim = URI.create("http://127.0.0.1:" + simPort);
-        progress.println("bench: starting llm-sim on " + sim);
+        progress.say("starting llm-sim on %s", sim);
         start(
                 "llm-sim",
                 List.of(
@@ -91,8 +106,7 @@ final class SelfStarted implements AutoCloseable {
         var port = freePort();
         var managementPort = freePort();
         var workspaces = Files.createDirectories(home.resolve("workspaces"));
-        progress.println(
-                "bench: starting NAVI on http://127.0.0.1:" + port + " (management port " + managementPort + ")");
+        progress.say("starting NAVI on http://127.0.0.1:%d (management port %d)", port, managementPort);
         var navi = start(
                 "navi",
                 List.of(
@@ -117,16 +131,18 @@ final class SelfStarted implements AutoCloseable {
                         "MANAGEMENT_SERVER_PORT=" + managementPort));
         var metrics = URI.create("http://127.0.0.1:" + managementPort + "/metrics");
         awaitAnswer(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), "NAVI");
+        progress.say("NAVI is ready");
         var token = Files.readString(home.resolve("admin.token")).strip();
         var connection = new Connection(URI.create("http://127.0.0.1:" + port), Optional.of(token), "self-started");
         target = new Target(
                 "self-started NAVI and llm-sim (child processes of this jar, embedded database)",
-                new NaviClient(connection, Duration.ofSeconds(60), progress),
+                new NaviClient(connection, Duration.ofSeconds(60), progress.stream()),
                 sim,
                 metrics,
                 token,
                 workspaces,
-                Optional.of(navi.toHandle()));
+                Optional.of(navi.toHandle()),
+                Optional.of(home));
     }
 
     private Process start(String name, List<String> arguments, List<String> environment) throws IOException {
@@ -203,6 +219,7 @@ final class SelfStarted implements AutoCloseable {
     /** NAVI first (SIGTERM, it stops its database), then llm-sim; the temporary home is removed. */
     @Override
     public void close() {
+        progress.say("stopping NAVI and llm-sim");
         for (var process : processes.reversed()) {
             process.destroy();
             try {

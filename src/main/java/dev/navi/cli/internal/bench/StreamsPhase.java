@@ -1,7 +1,6 @@
 package dev.navi.cli.internal.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,10 +22,10 @@ final class StreamsPhase {
     private final Workload workload;
     private final Target target;
     private final Settings settings;
-    private final PrintStream progress;
+    private final Progress progress;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    StreamsPhase(Workload workload, Target target, Settings settings, PrintStream progress) {
+    StreamsPhase(Workload workload, Target target, Settings settings, Progress progress) {
         this.workload = workload;
         this.target = target;
         this.settings = settings;
@@ -47,8 +46,7 @@ final class StreamsPhase {
     }
 
     BenchResult.Streams hold(String taskId, int count) throws InterruptedException {
-        progress.printf(
-                "bench: %d idle streams, held %d s%n", count, settings.hold().toSeconds());
+        progress.say("%d idle streams, held %.1f s", count, settings.hold().toMillis() / 1000.0);
         fullGc();
         var before = scrape();
         var settled = new CountDownLatch(count);

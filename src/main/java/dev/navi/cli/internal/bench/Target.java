@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param metricsUrl where NAVI's {@code /metrics} answers (its management port when it has one)
  * @param workspaceRoot NAVI's workspaces root, where the benchmark's workspace is created (default tenant)
  * @param process the NAVI process when the benchmark started it: its CPU time is read from it
+ * @param home that NAVI's home, holding its embedded database's data directory
  */
 record Target(
         String description,
@@ -19,4 +20,10 @@ record Target(
         URI metricsUrl,
         String token,
         Path workspaceRoot,
-        Optional<ProcessHandle> process) {}
+        Optional<ProcessHandle> process,
+        Optional<Path> home) {
+
+    Optional<Cpu> cpu() {
+        return Cpu.of(process, home);
+    }
+}

@@ -1,6 +1,5 @@
 package dev.navi.cli.internal.bench;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +10,12 @@ final class TaskPhases {
     private final Target target;
     private final Settings settings;
     private final Deadline deadline;
-    private final PrintStream progress;
+    private final Progress progress;
     private final List<TaskTimes> startupSamples = new ArrayList<>();
     private final List<Summary> startupToStarted = new ArrayList<>();
     private final List<Summary> startupToRequest = new ArrayList<>();
 
-    TaskPhases(Workload workload, Target target, Settings settings, Deadline deadline, PrintStream progress) {
+    TaskPhases(Workload workload, Target target, Settings settings, Deadline deadline, Progress progress) {
         this.workload = workload;
         this.target = target;
         this.settings = settings;
@@ -26,7 +25,7 @@ final class TaskPhases {
 
     void warmUp() {
         var level = Math.min(10, settings.maxConcurrency());
-        progress.printf("bench: warm-up, %d one-turn tasks at concurrency %d%n", settings.warmup(), level);
+        progress.say("warm-up, %d one-turn tasks at concurrency %d", settings.warmup(), level);
         Workload.concurrently(level, settings.warmup(), () -> workload.run(Workload.ONE_TURN, 2));
         var stepTasks = Math.max(2, settings.warmup() / 20);
         Workload.concurrently(level, stepTasks, this::stepTask);
@@ -43,9 +42,9 @@ final class TaskPhases {
         var means = new ArrayList<Double>();
         var failed = 0;
         var steps = 0;
-        var before = Cpu.of(target.process());
+        var before = target.cpu();
         for (var round = 0; round < settings.rounds() && (round == 0 || !deadline.passed()); round++) {
-            progress.printf("bench: platform time per step, concurrency %d, round %d%n", concurrency, round + 1);
+            progress.say("platform time per step, concurrency %d, round %d", concurrency, round + 1);
             var batch = Workload.concurrently(concurrency, tasks, this::stepTask);
             var samples = new ArrayList<Double>();
             for (var times : batch.times()) {
@@ -87,7 +86,7 @@ final class TaskPhases {
                 Spread.of(pooled.p95(), rounds, Summary::p95),
                 Spread.of(pooled.p99(), rounds, Summary::p99),
                 Summary.of(means),
-                Cpu.perStep(before, Cpu.of(target.process()), steps));
+                Cpu.perStep(before, target.cpu(), steps));
     }
 
     BenchResult.Startup startup() {
@@ -111,7 +110,7 @@ final class TaskPhases {
         var latency = new ArrayList<Double>();
         var failed = 0;
         for (var round = 0; round < settings.rounds() && (round == 0 || !deadline.passed()); round++) {
-            progress.printf("bench: tasks per second, concurrency %d, round %d%n", concurrency, round + 1);
+            progress.say("tasks per second, concurrency %d, round %d", concurrency, round + 1);
             var batch = Workload.concurrently(concurrency, tasks, () -> workload.run(Workload.ONE_TURN, 2));
             var samples = new ArrayList<Double>();
             for (var run : batch.runs()) {
