@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--max-duration",
             paramLabel = "DURATION",
-            description = "ceiling for the measurements; what is left is skipped (default 30m, quick 80s)")
+            description = "ceiling for the measurements; what is left is skipped (default 30m, quick 60s)")
     String maxDuration;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "a previous bench.json to compare with")
@@ -157,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
                 levels("--streams", streams, quick ? List.of(200) : List.of(1000, 5000, 10000)),
                 heartbeat,
                 heartbeat.multipliedBy(5).dividedBy(2),
-                Durations.parse("--max-duration", maxDuration, quick ? "80s" : "30m"),
+                Durations.parse("--max-duration", maxDuration, quick ? "60s" : "30m"),
                 regressionRatio);
         if (settings.steps() > 190) {
             throw new UsageException("--steps must be at most 190 (a task may make 200 model calls)");
