@@ -48,7 +48,11 @@ final class BenchRun {
         BenchResult.DirectCall direct = null;
         if (!skipped(deadline, "direct vs through NAVI")) {
             progress.say("the same call direct and through NAVI");
-            direct = new DirectCallPhase(workload, target).run(Math.max(settings.tasks(), 20));
+            try {
+                direct = new DirectCallPhase(workload, target).run(Math.max(settings.tasks(), 20));
+            } catch (IOException | RuntimeException e) {
+                notes.add("The direct call was not measured: " + e.getMessage());
+            }
         }
         var streams = streams(workload, deadline);
         if (target.process().isEmpty()) {
@@ -79,7 +83,13 @@ final class BenchRun {
             return results;
         }
         var phase = new StreamsPhase(workload, target, settings, progress);
-        var task = phase.waitingTask();
+        String task;
+        try {
+            task = phase.waitingTask();
+        } catch (RuntimeException e) {
+            notes.add("Idle streams were not measured: no task to hold them on (" + e.getMessage() + ").");
+            return results;
+        }
         try {
             for (var count : settings.streams()) {
                 if (skipped(deadline, count + " idle streams")) {
