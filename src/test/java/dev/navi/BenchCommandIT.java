@@ -56,7 +56,7 @@ class BenchCommandIT extends NaviIntegrationTest {
                 .containsPattern("## Tasks per second[\\s\\S]*\\| 2 \\| 8 \\| 0 \\| [0-9.]+ \\(")
                 .containsPattern("\\| direct to llm-sim \\| [0-9.]+ \\|")
                 .containsPattern(
-                        "## Idle streams[\\s\\S]*\\| 20 \\| 20 \\| 0 \\| [0-9.]+ / [0-9.]+ \\| [0-9.]+ → [0-9.]+ \\|")
+                        "## Idle streams[\\s\\S]*\\| 20 \\| 20 \\| 0 \\| [0-9.]+ \\| [0-9.]+ / [0-9.]+ \\| [0-9.]+ → [0-9.]+ \\|")
                 .contains("![latency percentiles per concurrency level](bench-latency.svg)");
         assertThat(report.resolve("bench-latency.svg"))
                 .content()

@@ -57,6 +57,7 @@ record BenchResult(
             int answered,
             int notAnswered,
             Summary openMs,
+            double openedPerSecond,
             Double heapBeforeBytes,
             Double heapAfterBytes,
             Double heapPerStreamKb,

@@ -1,17 +1,19 @@
 package dev.navi.cli.internal.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.UUID;
 
 /**
  * The same model call two ways, alternated: the bench calls llm-sim itself (a streamed Anthropic
- * Messages request, read to its last byte, timed around {@code HttpClient.send}); and a one-turn task
+ * Messages request over HTTP/1.1 as NAVI sends it, timed from the send to its {@code message_stop}
+ * event); and a one-turn task
  * whose {@code llm.response} {@code latencyMs} is the same call as NAVI's LLM client timed it. The
  * difference is what NAVI's client layer (retries, circuit breaker, rate limiter, parsing) adds to one call.
  */
@@ -55,13 +57,20 @@ final class DirectCallPhase {
                 .header("x-api-key", "sim")
                 .header("anthropic-version", "2023-06-01")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         var begin = System.nanoTime();
         var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            in.transferTo(OutputStream.nullOutputStream());
+        var end = 0L;
+        try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (end == 0 && line.contains("message_stop")) {
+                    end = System.nanoTime(); // the reply is complete; what follows is the body's framing
+                }
+            }
         }
-        var elapsed = (System.nanoTime() - begin) / 1e6;
+        var elapsed = ((end == 0 ? System.nanoTime() : end) - begin) / 1e6;
         if (response.statusCode() != 200) {
             throw new IOException("llm-sim answered " + response.statusCode() + " to the direct call");
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 /**
  * One idle event stream on a plain socket (thousands of them are cheaper than HTTP client exchanges):
@@ -20,25 +21,37 @@ final class IdleStream implements AutoCloseable {
     private static final String HEARTBEAT = "heartbeat";
 
     private final Socket socket = new Socket();
-    private final long openedAt = System.nanoTime();
     private final List<Long> heartbeats = new ArrayList<>();
     private final CountDownLatch settled;
+    private final Semaphore opening;
+    private volatile long openedAt;
     private volatile long answeredAt;
     private volatile boolean ok;
 
-    private IdleStream(CountDownLatch settled) {
+    private IdleStream(CountDownLatch settled, Semaphore opening) {
         this.settled = settled;
+        this.opening = opening;
     }
 
-    /** Starts connecting; {@code settled} counts down once the stream answered or failed. */
-    static IdleStream open(URI baseUrl, String path, String token, CountDownLatch settled) {
-        var stream = new IdleStream(settled);
+    /**
+     * Starts connecting once {@code opening} has a permit (so streams open as a ramp, not all at once),
+     * holding it until the stream answered or failed; {@code settled} then counts down.
+     */
+    static IdleStream open(URI baseUrl, String path, String token, CountDownLatch settled, Semaphore opening) {
+        var stream = new IdleStream(settled, opening);
         Thread.ofVirtual().name("bench-idle-stream").start(() -> stream.read(baseUrl, path, token));
         return stream;
     }
 
     private void read(URI baseUrl, String path, String token) {
         var settledOnce = false;
+        try {
+            opening.acquire();
+        } catch (InterruptedException e) {
+            settled.countDown();
+            return;
+        }
+        openedAt = System.nanoTime();
         try {
             var port = baseUrl.getPort() < 0 ? 80 : baseUrl.getPort();
             socket.connect(new InetSocketAddress(baseUrl.getHost(), port), 10_000);
@@ -56,6 +69,7 @@ final class IdleStream implements AutoCloseable {
                     ok = text.startsWith("HTTP/1.1 200");
                     answeredAt = System.nanoTime();
                     settledOnce = true;
+                    opening.release();
                     settled.countDown();
                 }
                 countHeartbeats(text, tail.length());
@@ -65,6 +79,7 @@ final class IdleStream implements AutoCloseable {
             // closed by the bench, or refused
         } finally {
             if (!settledOnce) {
+                opening.release();
                 settled.countDown();
             }
         }

@@ -116,14 +116,16 @@ final class MarkdownReport {
 
     private void streams(BenchResult result) {
         line("## Idle streams").line("");
-        line("Streams on one task waiting for an approval; heap and live platform threads from NAVI's `/metrics` before and while held.")
+        line("Streams on one task waiting for an approval, opened " + StreamsPhase.OPENING_AT_ONCE
+                        + " at a time; heap and live platform threads from NAVI's `/metrics` before and while held.")
                 .line("");
         line(
-                "| streams | answered | not answered | open p50 / p99 ms | heap before → held MiB | heap per stream KB | threads before → held | threads per stream | heartbeats | heartbeat lag p50 / p99 ms | `/metrics` answered in ms |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|");
+                "| streams | answered | not answered | opened per s | open p50 / p99 ms | heap before → held MiB | heap per stream KB | threads before → held | threads per stream | heartbeats | heartbeat lag p50 / p99 ms | `/metrics` answered in ms |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (var s : result.streams()) {
             line("| " + s.requested() + " | " + s.answered() + " | " + s.notAnswered() + " | "
-                    + n(s.openMs().p50()) + " / " + n(s.openMs().p99())
+                    + n(s.openedPerSecond()) + " | " + n(s.openMs().p50()) + " / "
+                    + n(s.openMs().p99())
                     + " | " + mib(s.heapBeforeBytes()) + " → " + mib(s.heapAfterBytes()) + " | "
                     + n(s.heapPerStreamKb()) + " | "
                     + n(s.threadsBefore()) + " → " + n(s.threadsAfter()) + " | " + n(s.threadsPerStream()) + " | "

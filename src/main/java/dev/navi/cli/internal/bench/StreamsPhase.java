@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * bench's child), and each heartbeat's lateness past the interval.
  */
 final class StreamsPhase {
+
+    /** Streams connecting at the same time: they open as a ramp as fast as NAVI answers. */
+    static final int OPENING_AT_ONCE = 100;
 
     private final Workload workload;
     private final Target target;
@@ -50,12 +54,15 @@ final class StreamsPhase {
         fullGc();
         var before = scrape();
         var settled = new CountDownLatch(count);
+        var opening = new Semaphore(OPENING_AT_ONCE);
         var streams = new ArrayList<IdleStream>(count);
+        var begin = System.nanoTime();
         for (var i = 0; i < count; i++) {
             streams.add(IdleStream.open(
-                    target.navi().baseUrl(), "/api/v1/tasks/" + taskId + "/events", target.token(), settled));
+                    target.navi().baseUrl(), "/api/v1/tasks/" + taskId + "/events", target.token(), settled, opening));
         }
-        settled.await(30 + count / 200, TimeUnit.SECONDS);
+        settled.await(30 + count / 50, TimeUnit.SECONDS);
+        var openSeconds = (System.nanoTime() - begin) / 1e9;
         Thread.sleep(settings.hold());
         fullGc();
         var after = scrape();
@@ -73,6 +80,7 @@ final class StreamsPhase {
                 answered.size(),
                 count - answered.size(),
                 Summary.of(answered.stream().map(IdleStream::openMs).toList()),
+                answered.size() / openSeconds,
                 before.heap(),
                 after.heap(),
                 perStream(before.heap(), after.heap(), answered.size(), 1024),

@@ -67,7 +67,7 @@ final class BenchResults {
                 new BenchResult.DirectCall(
                         20, new Summary(20, 1, 2, 3, 0.5, 3, 1.2), new Summary(20, 2, 3, 4, 1, 4, 2.2), 1, 1),
                 List.of(new BenchResult.Streams(
-                        200, 199, 1, latency, 40e6, 60e6, 98.1, 44.0, 45.0, 0.005, 199.0, 600, latency, 12.5)),
+                        200, 199, 1, latency, 150.0, 40e6, 60e6, 98.1, 44.0, 45.0, 0.005, 199.0, 600, latency, 12.5)),
                 List.of("A note."));
     }
 }

@@ -28,7 +28,7 @@ class ReportTest {
                     .contains("## Tasks per second", "| 5 | 20 | 0 | 200 (190–210) |")
                     .contains("![latency percentiles per concurrency level](bench-latency.svg)")
                     .contains("## The same model call, direct and through NAVI", "| direct to llm-sim | 1.00 |")
-                    .contains("## Idle streams", "| 200 | 199 | 1 |", "98.1")
+                    .contains("## Idle streams", "| 200 | 199 | 1 | 150 |", "98.1")
                     .contains("## Notes", "- A note.")
                     .doesNotContain("## Compared with the baseline");
         }
