@@ -58,6 +58,9 @@ final class LatencyChart {
                 svg.append(format(
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s ms</title></rect>%n",
                         x, TOP + plotHeight - height, bar - 2, height, COLOURS[p], NAMES[p], number(values[p])));
+                svg.append(format(
+                        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%s</text>%n",
+                        x + (bar - 2) / 2, TOP + plotHeight - height - 3, number(values[p])));
             }
             svg.append(format(
                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
