@@ -102,6 +102,10 @@ final class IdleStream implements AutoCloseable {
         return ok;
     }
 
+    long answeredAt() {
+        return answeredAt;
+    }
+
     double openMs() {
         return (answeredAt - openedAt) / 1e6;
     }

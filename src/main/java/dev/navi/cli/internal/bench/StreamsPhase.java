@@ -61,8 +61,7 @@ final class StreamsPhase {
             streams.add(IdleStream.open(
                     target.navi().baseUrl(), "/api/v1/tasks/" + taskId + "/events", target.token(), settled, opening));
         }
-        settled.await(30 + count / 50, TimeUnit.SECONDS);
-        var openSeconds = (System.nanoTime() - begin) / 1e9;
+        settled.await(30 + count / 200, TimeUnit.SECONDS);
         Thread.sleep(settings.hold());
         fullGc();
         var after = scrape();
@@ -80,7 +79,7 @@ final class StreamsPhase {
                 answered.size(),
                 count - answered.size(),
                 Summary.of(answered.stream().map(IdleStream::openMs).toList()),
-                answered.size() / openSeconds,
+                openedPerSecond(answered, begin),
                 before.heap(),
                 after.heap(),
                 perStream(before.heap(), after.heap(), answered.size(), 1024),
@@ -91,6 +90,12 @@ final class StreamsPhase {
                 heartbeats,
                 Summary.of(lags),
                 after.answerMs());
+    }
+
+    /** Streams answered per second, until the last of them answered. */
+    private static double openedPerSecond(List<IdleStream> answered, long begin) {
+        var last = answered.stream().mapToLong(IdleStream::answeredAt).max().orElse(begin);
+        return last == begin ? 0 : answered.size() / ((last - begin) / 1e9);
     }
 
     private static Double perStream(Double before, Double after, int streams, double unit) {
