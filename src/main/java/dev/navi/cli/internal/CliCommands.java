@@ -1,5 +1,6 @@
 package dev.navi.cli.internal;
 
+import dev.navi.cli.internal.bench.BenchCommand;
 import dev.navi.cli.internal.client.ApproveCommand;
 import dev.navi.cli.internal.client.CancelCommand;
 import dev.navi.cli.internal.client.DenyCommand;
@@ -45,7 +46,8 @@ public final class CliCommands {
             ApproveCommand.class,
             DenyCommand.class,
             dev.navi.cli.internal.validate.ValidateCommand.class,
-            dev.navi.cli.internal.readiness.ReadinessCommand.class);
+            dev.navi.cli.internal.readiness.ReadinessCommand.class,
+            BenchCommand.class);
 
     private CliCommands() {}
 

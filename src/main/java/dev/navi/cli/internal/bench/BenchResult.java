@@ -1,0 +1,71 @@
+package dev.navi.cli.internal.bench;
+
+import java.util.List;
+
+/** Everything one run measured, as written to {@code bench.json} (times in milliseconds). */
+record BenchResult(
+        String startedAt,
+        double tookSeconds,
+        Machine machine,
+        Settings settings,
+        String target,
+        List<Overhead> overhead,
+        Startup startup,
+        List<Throughput> throughput,
+        DirectCall direct,
+        List<Streams> streams,
+        List<String> notes) {
+
+    /** The machine the benchmark ran on (the client's; loopback: the same as NAVI's when self-started). */
+    record Machine(int cores, long memoryBytes, String jdk, String os, double loadAverage) {}
+
+    /** CPU milliseconds per step of NAVI and of its PostgreSQL; null when NAVI is not the bench's child. */
+    record CpuPerStep(Double navi, Double postgres) {}
+
+    /** Platform time per agent step at one concurrency: percentiles over all rounds, min–max of the rounds'. */
+    record Overhead(
+            int concurrency,
+            int tasks,
+            int steps,
+            int failed,
+            Summary all,
+            Spread p50,
+            Spread p95,
+            Spread p99,
+            Summary perTaskMean,
+            CpuPerStep cpu) {}
+
+    /** From {@code task.queued} (stored before the 201) to {@code task.started} and to the first {@code llm.request}. */
+    record Startup(
+            int tasks,
+            Summary toStarted,
+            Spread toStartedP50,
+            Summary toFirstRequest,
+            Spread toFirstRequestP50,
+            Spread toFirstRequestP99) {}
+
+    /** One-turn tasks at one concurrency: rate, and each task's submit → terminal event as the client saw it. */
+    record Throughput(
+            int concurrency, int tasks, int failed, Spread tasksPerSecond, Summary latency, Spread p50, Spread p99) {}
+
+    /** The same one-turn model call made directly to llm-sim by the bench and by NAVI's LLM client. */
+    record DirectCall(int calls, Summary direct, Summary throughNavi, double addedP50, double addedP99) {}
+
+    /** Idle streams held on one task that waits for an approval. */
+    record Streams(
+            int requested,
+            int answered,
+            int notAnswered,
+            Summary openMs,
+            double openedPerSecond,
+            Double heapBeforeBytes,
+            Double heapAfterBytes,
+            Double heapPerStreamKb,
+            Double threadsBefore,
+            Double threadsAfter,
+            Double threadsPerStream,
+            Double streamsOpenGauge,
+            int heartbeats,
+            Summary heartbeatLagMs,
+            Double metricsAnswerMs) {}
+}

@@ -1,0 +1,126 @@
+package dev.navi.cli.internal.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** One benchmark run against a target: warm-up, then each measure in turn, within the deadline. */
+final class BenchRun {
+
+    private final Target target;
+    private final Settings settings;
+    private final Progress progress;
+    private final List<String> notes = new ArrayList<>();
+
+    BenchRun(Target target, Settings settings, Progress progress) {
+        this.target = target;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    BenchResult run() throws IOException, InterruptedException {
+        var startedAt = Instant.now();
+        var begin = System.nanoTime();
+        var deadline = Deadline.after(settings.maxDuration());
+        var workload = new Workload(target);
+        workload.prepare(settings.steps());
+        var tasks = new TaskPhases(workload, target, settings, deadline, progress);
+        tasks.warmUp();
+
+        var overhead = new ArrayList<BenchResult.Overhead>();
+        for (var level : new LinkedHashSet<>(List.of(1, settings.maxConcurrency()))) {
+            if (skipped(deadline, "platform time per step at concurrency " + level)) {
+                break;
+            }
+            overhead.add(tasks.overhead(level));
+        }
+        var startup = tasks.startup();
+        var throughput = new ArrayList<BenchResult.Throughput>();
+        for (var level : settings.concurrency()) {
+            if (skipped(deadline, "tasks per second at concurrency " + level)) {
+                break;
+            }
+            throughput.add(tasks.throughput(level));
+        }
+        BenchResult.DirectCall direct = null;
+        if (!skipped(deadline, "direct vs through NAVI")) {
+            progress.say("the same call direct and through NAVI");
+            try {
+                direct = new DirectCallPhase(workload, target).run(Math.max(settings.tasks(), 20));
+            } catch (IOException | RuntimeException e) {
+                notes.add("The direct call was not measured: " + e.getMessage());
+            }
+        }
+        var streams = streams(workload, deadline);
+        if (target.process().isEmpty()) {
+            notes.add(
+                    "NAVI is not a child of the bench: CPU per step is not measured, heap is read without a forced GC.");
+        }
+        return new BenchResult(
+                startedAt.toString(),
+                (System.nanoTime() - begin) / 1e9,
+                machine(),
+                settings,
+                target.description(),
+                overhead,
+                startup,
+                throughput,
+                direct,
+                streams,
+                List.copyOf(notes));
+    }
+
+    private List<BenchResult.Streams> streams(Workload workload, Deadline deadline) throws InterruptedException {
+        var results = new ArrayList<BenchResult.Streams>();
+        if (!"http".equals(target.navi().baseUrl().getScheme())) {
+            notes.add("Idle streams are measured over plain http only: skipped.");
+            return results;
+        }
+        if (skipped(deadline, "idle streams")) {
+            return results;
+        }
+        var phase = new StreamsPhase(workload, target, settings, progress);
+        String task;
+        try {
+            task = phase.waitingTask();
+        } catch (RuntimeException e) {
+            notes.add("Idle streams were not measured: no task to hold them on (" + e.getMessage() + ").");
+            return results;
+        }
+        try {
+            for (var count : settings.streams()) {
+                if (skipped(deadline, count + " idle streams")) {
+                    break;
+                }
+                results.add(phase.hold(task, count));
+            }
+        } finally {
+            workload.cancel(task);
+        }
+        return results;
+    }
+
+    private boolean skipped(Deadline deadline, String what) {
+        if (deadline.passed()) {
+            notes.add("Skipped (the run reached --max-duration "
+                    + settings.maxDuration().toSeconds() + " s): " + what + ".");
+            return true;
+        }
+        return false;
+    }
+
+    static BenchResult.Machine machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        var memory = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
+        return new BenchResult.Machine(
+                Runtime.getRuntime().availableProcessors(),
+                memory,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                os.getSystemLoadAverage());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.navi.cli.internal.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One headline number of a run, compared across runs by its key. */
+record Measure(String key, String label, String unit, double value, Better better) {
+
+    enum Better {
+        LOWER,
+        HIGHER
+    }
+
+    /** The headline numbers of a result, in report order (absent measures are left out). */
+    static List<Measure> of(BenchResult result) {
+        var measures = new ArrayList<Measure>();
+        for (var overhead : result.overhead()) {
+            var at = " (concurrency " + overhead.concurrency() + ")";
+            var key = "overhead.c" + overhead.concurrency();
+            measures.add(lower(
+                    key + ".p50",
+                    "platform time per step p50" + at,
+                    "ms",
+                    overhead.all().p50()));
+            measures.add(lower(
+                    key + ".p95",
+                    "platform time per step p95" + at,
+                    "ms",
+                    overhead.all().p95()));
+            measures.add(lower(
+                    key + ".p99",
+                    "platform time per step p99" + at,
+                    "ms",
+                    overhead.all().p99()));
+            if (overhead.cpu().navi() != null) {
+                measures.add(lower(
+                        key + ".cpu.navi",
+                        "NAVI CPU per step" + at,
+                        "ms",
+                        overhead.cpu().navi()));
+                measures.add(lower(
+                        key + ".cpu.postgres",
+                        "PostgreSQL CPU per step" + at,
+                        "ms",
+                        overhead.cpu().postgres()));
+            }
+        }
+        var startup = result.startup();
+        if (startup.tasks() > 0) {
+            measures.add(lower(
+                    "startup.started.p50",
+                    "submit → task.started p50",
+                    "ms",
+                    startup.toStarted().p50()));
+            measures.add(lower(
+                    "startup.started.p99",
+                    "submit → task.started p99",
+                    "ms",
+                    startup.toStarted().p99()));
+            measures.add(lower(
+                    "startup.request.p50",
+                    "submit → first llm.request p50",
+                    "ms",
+                    startup.toFirstRequest().p50()));
+            measures.add(lower(
+                    "startup.request.p99",
+                    "submit → first llm.request p99",
+                    "ms",
+                    startup.toFirstRequest().p99()));
+        }
+        for (var level : result.throughput()) {
+            var key = "throughput.c" + level.concurrency();
+            var at = " (concurrency " + level.concurrency() + ")";
+            measures.add(new Measure(
+                    key + ".rate",
+                    "one-turn tasks per second" + at,
+                    "tasks/s",
+                    level.tasksPerSecond().value(),
+                    Better.HIGHER));
+            measures.add(lower(
+                    key + ".p50",
+                    "one-turn task latency p50" + at,
+                    "ms",
+                    level.latency().p50()));
+            measures.add(lower(
+                    key + ".p99",
+                    "one-turn task latency p99" + at,
+                    "ms",
+                    level.latency().p99()));
+        }
+        if (result.direct() != null) {
+            measures.add(lower(
+                    "direct.direct.p50",
+                    "model call direct to llm-sim p50",
+                    "ms",
+                    result.direct().direct().p50()));
+            measures.add(lower(
+                    "direct.navi.p50",
+                    "model call through NAVI's client p50",
+                    "ms",
+                    result.direct().throughNavi().p50()));
+            measures.add(lower(
+                    "direct.added.p50",
+                    "added by NAVI's client p50",
+                    "ms",
+                    result.direct().addedP50()));
+        }
+        for (var streams : result.streams()) {
+            var key = "streams.k" + streams.requested();
+            var at = " (" + streams.requested() + " streams)";
+            measures.add(new Measure(
+                    key + ".answered", "streams answered" + at, "streams", streams.answered(), Better.HIGHER));
+            if (streams.heapPerStreamKb() != null) {
+                measures.add(lower(key + ".heap", "heap per idle stream" + at, "KB", streams.heapPerStreamKb()));
+            }
+            measures.add(lower(
+                    key + ".lag.p99",
+                    "heartbeat lag p99" + at,
+                    "ms",
+                    streams.heartbeatLagMs().p99()));
+            measures.add(lower(
+                    key + ".open.p99",
+                    "stream opening p99" + at,
+                    "ms",
+                    streams.openMs().p99()));
+        }
+        return measures;
+    }
+
+    private static Measure lower(String key, String label, String unit, double value) {
+        return new Measure(key, label, unit, value, Better.LOWER);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.navi.cli.internal.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one benchmark run does.
+ *
+ * @param rounds measured rounds per measure (each reported with its min–max over the rounds)
+ * @param warmup one-turn tasks run before anything is measured
+ * @param tasks tasks per round and level (at least twice the concurrency at each level)
+ * @param steps {@code read_file} steps of each overhead task (it makes {@code steps + 1} model calls)
+ * @param hold how long each batch of idle streams is held (a few heartbeat intervals)
+ * @param maxDuration the whole run's ceiling: what is left when it passes is skipped, and said so
+ */
+record Settings(
+        boolean quick,
+        int rounds,
+        int warmup,
+        int tasks,
+        int steps,
+        List<Integer> concurrency,
+        List<Integer> streams,
+        Duration heartbeatInterval,
+        Duration hold,
+        Duration maxDuration,
+        double regressionRatio) {
+
+    int maxConcurrency() {
+        return concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    int tasksAt(int level) {
+        return Math.max(tasks, 2 * level);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.navi.cli.internal.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The measures made of whole tasks: platform time per step, startup, and tasks per second. */
+final class TaskPhases {
+
+    private final Workload workload;
+    private final Target target;
+    private final Settings settings;
+    private final Deadline deadline;
+    private final Progress progress;
+    private final List<TaskTimes> startupSamples = new ArrayList<>();
+    private final List<Summary> startupToStarted = new ArrayList<>();
+    private final List<Summary> startupToRequest = new ArrayList<>();
+
+    TaskPhases(Workload workload, Target target, Settings settings, Deadline deadline, Progress progress) {
+        this.workload = workload;
+        this.target = target;
+        this.settings = settings;
+        this.deadline = deadline;
+        this.progress = progress;
+    }
+
+    void warmUp() {
+        var level = Math.min(10, settings.maxConcurrency());
+        progress.say("warm-up, %d one-turn tasks at concurrency %d", settings.warmup(), level);
+        Workload.concurrently(level, settings.warmup(), () -> workload.run(Workload.ONE_TURN, 2));
+        var stepTasks = Math.max(2, settings.warmup() / 20);
+        Workload.concurrently(level, stepTasks, this::stepTask);
+    }
+
+    private Workload.TaskRun stepTask() {
+        return workload.run(Workload.steps(settings.steps()), settings.steps() + 2);
+    }
+
+    BenchResult.Overhead overhead(int concurrency) {
+        var tasks = settings.tasksAt(concurrency);
+        var rounds = new ArrayList<Summary>();
+        var all = new ArrayList<Double>();
+        var means = new ArrayList<Double>();
+        var failed = 0;
+        var steps = 0;
+        var before = target.cpu();
+        for (var round = 0; round < settings.rounds() && (round == 0 || !deadline.passed()); round++) {
+            progress.say("platform time per step, concurrency %d, round %d", concurrency, round + 1);
+            var batch = Workload.concurrently(concurrency, tasks, this::stepTask);
+            var samples = new ArrayList<Double>();
+            for (var times : batch.times()) {
+                if (!times.succeeded()) {
+                    failed++;
+                    continue;
+                }
+                samples.addAll(times.stepPlatformMs());
+                means.add(times.stepPlatformMs().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(0));
+                steps += times.steps();
+                if (concurrency == 1) {
+                    startupSamples.add(times);
+                }
+            }
+            rounds.add(Summary.of(samples));
+            all.addAll(samples);
+            if (concurrency == 1) {
+                startupToStarted.add(Summary.of(batch.times().stream()
+                        .filter(TaskTimes::succeeded)
+                        .map(TaskTimes::queuedToStartedMs)
+                        .toList()));
+                startupToRequest.add(Summary.of(batch.times().stream()
+                        .filter(TaskTimes::succeeded)
+                        .map(TaskTimes::queuedToFirstRequestMs)
+                        .toList()));
+            }
+        }
+        var pooled = Summary.of(all);
+        return new BenchResult.Overhead(
+                concurrency,
+                tasks * rounds.size(),
+                settings.steps(),
+                failed,
+                pooled,
+                Spread.of(pooled.p50(), rounds, Summary::p50),
+                Spread.of(pooled.p95(), rounds, Summary::p95),
+                Spread.of(pooled.p99(), rounds, Summary::p99),
+                Summary.of(means),
+                Cpu.perStep(before, target.cpu(), steps));
+    }
+
+    BenchResult.Startup startup() {
+        var toStarted = Summary.of(
+                startupSamples.stream().map(TaskTimes::queuedToStartedMs).toList());
+        var toRequest = Summary.of(
+                startupSamples.stream().map(TaskTimes::queuedToFirstRequestMs).toList());
+        return new BenchResult.Startup(
+                startupSamples.size(),
+                toStarted,
+                Spread.of(toStarted.p50(), startupToStarted, Summary::p50),
+                toRequest,
+                Spread.of(toRequest.p50(), startupToRequest, Summary::p50),
+                Spread.of(toRequest.p99(), startupToRequest, Summary::p99));
+    }
+
+    BenchResult.Throughput throughput(int concurrency) {
+        var tasks = settings.tasksAt(concurrency);
+        var rates = new ArrayList<Double>();
+        var rounds = new ArrayList<Summary>();
+        var latency = new ArrayList<Double>();
+        var failed = 0;
+        for (var round = 0; round < settings.rounds() && (round == 0 || !deadline.passed()); round++) {
+            progress.say("tasks per second, concurrency %d, round %d", concurrency, round + 1);
+            var batch = Workload.concurrently(concurrency, tasks, () -> workload.run(Workload.ONE_TURN, 2));
+            var samples = new ArrayList<Double>();
+            for (var run : batch.runs()) {
+                var times = run.times();
+                if (!times.succeeded()) {
+                    failed++;
+                    continue;
+                }
+                samples.add(run.clientMs());
+            }
+            rates.add(samples.size() / batch.seconds());
+            rounds.add(Summary.of(samples));
+            latency.addAll(samples);
+        }
+        var pooled = Summary.of(latency);
+        return new BenchResult.Throughput(
+                concurrency,
+                tasks * rounds.size(),
+                failed,
+                Spread.ofValues(rates),
+                pooled,
+                Spread.of(pooled.p50(), rounds, Summary::p50),
+                Spread.of(pooled.p99(), rounds, Summary::p99));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.navi.cli.internal.bench;
+
+import dev.navi.cli.internal.StreamEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one finished task's events say about where its time went, all from the server's own event
+ * timestamps (microseconds) and the durations NAVI measured itself: a step is one iteration, from its
+ * {@code llm.request} to the next one (or the terminal event); its platform time is that span minus
+ * the step's {@code llm.response} {@code latencyMs} and its {@code tool.result} {@code durationMs}.
+ *
+ * @param queuedToStartedMs {@code task.queued} (stored before the 201) to {@code task.started}
+ * @param queuedToFirstRequestMs {@code task.queued} to the first {@code llm.request}
+ * @param wallMs {@code task.started} to the terminal event
+ * @param stepPlatformMs per step, in order
+ * @param llmLatencyMs each {@code llm.response}'s {@code latencyMs}
+ */
+record TaskTimes(
+        String status,
+        double queuedToStartedMs,
+        double queuedToFirstRequestMs,
+        double wallMs,
+        double llmMs,
+        double toolsMs,
+        List<Double> stepPlatformMs,
+        List<Double> llmLatencyMs) {
+
+    int steps() {
+        return stepPlatformMs.size();
+    }
+
+    boolean succeeded() {
+        return "task.succeeded".equals(status);
+    }
+
+    static TaskTimes of(List<StreamEvent> events) {
+        Instant queued = null;
+        Instant started = null;
+        Instant terminal = null;
+        var terminalType = "none";
+        var requests = new ArrayList<Instant>();
+        var iterations = new ArrayList<Integer>();
+        var latency = new HashMap<Integer, Double>();
+        var tools = new HashMap<Integer, Double>();
+        for (var event : events) {
+            var ts = Instant.parse(event.data().path("ts").asString());
+            var iteration = event.data().path("iteration").asInt(0);
+            switch (event.type()) {
+                case "task.queued" -> queued = ts;
+                case "task.started" -> started = ts;
+                case "llm.request" -> {
+                    requests.add(ts);
+                    iterations.add(iteration);
+                }
+                case "llm.response" -> latency.merge(iteration, millis(event, "latencyMs"), Double::sum);
+                case "tool.result" -> tools.merge(iteration, millis(event, "durationMs"), Double::sum);
+                default -> {
+                    if (event.isTerminal()) {
+                        terminal = ts;
+                        terminalType = event.type();
+                    }
+                }
+            }
+        }
+        if (queued == null || started == null || terminal == null || requests.isEmpty()) {
+            return new TaskTimes(terminalType, 0, 0, 0, 0, 0, List.of(), List.of());
+        }
+        return new TaskTimes(
+                terminalType,
+                between(queued, started),
+                between(queued, requests.getFirst()),
+                between(started, terminal),
+                sum(latency),
+                sum(tools),
+                steps(requests, iterations, terminal, latency, tools),
+                List.copyOf(latency.values()));
+    }
+
+    private static List<Double> steps(
+            List<Instant> requests,
+            List<Integer> iterations,
+            Instant terminal,
+            Map<Integer, Double> latency,
+            Map<Integer, Double> tools) {
+        var steps = new ArrayList<Double>();
+        for (var i = 0; i < requests.size(); i++) {
+            var end = i + 1 < requests.size() ? requests.get(i + 1) : terminal;
+            var iteration = iterations.get(i);
+            steps.add(between(requests.get(i), end)
+                    - latency.getOrDefault(iteration, 0.0)
+                    - tools.getOrDefault(iteration, 0.0));
+        }
+        return steps;
+    }
+
+    private static double millis(StreamEvent event, String field) {
+        return event.data().path(field).asDouble(0);
+    }
+
+    private static double sum(Map<Integer, Double> values) {
+        return values.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static double between(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
+    }
+}

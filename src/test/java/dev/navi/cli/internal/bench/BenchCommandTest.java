@@ -1,0 +1,89 @@
+package dev.navi.cli.internal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.navi.cli.NaviCli;
+import dev.navi.cli.internal.ExitCodes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    @Test
+    void whenQuickThenTheSettingsAreTheShortOnes() {
+        var settings = parse("--quick").settings(true);
+
+        assertThat(settings.quick()).isTrue();
+        assertThat(settings.concurrency()).containsExactly(1, 5);
+        assertThat(settings.streams()).containsExactly(200);
+        assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.hold()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void whenNotQuickThenTheIssuesLevelsAreTheDefaults() {
+        var settings = parse().settings(false);
+
+        assertThat(settings.concurrency()).containsExactly(1, 10, 50);
+        assertThat(settings.streams()).containsExactly(1000, 5000, 10000);
+        assertThat(settings.rounds()).isEqualTo(3);
+        assertThat(settings.warmup()).isEqualTo(1500);
+        assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.tasksAt(50)).isEqualTo(100);
+    }
+
+    @Test
+    void whenOptionsAreGivenThenTheyWinOverQuick() {
+        var settings = parse(
+                        "--quick",
+                        "--rounds",
+                        "4",
+                        "--concurrency",
+                        "2,3",
+                        "--streams",
+                        "10",
+                        "--heartbeat-interval",
+                        "300ms")
+                .settings(false);
+
+        assertThat(settings.rounds()).isEqualTo(4);
+        assertThat(settings.concurrency()).containsExactly(2, 3);
+        assertThat(settings.streams()).containsExactly(10);
+        assertThat(settings.hold()).isEqualTo(Duration.ofMillis(750));
+    }
+
+    @Test
+    void whenABaseUrlComesWithoutItsLlmSimThenItIsAUsageError() {
+        assertThat(NaviCli.run("bench", "--base-url", "http://127.0.0.1:1", "--report", "target/none"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void whenRoundsAreZeroThenItIsAUsageError() {
+        assertThat(NaviCli.run("bench", "--base-url", "http://127.0.0.1:1", "--rounds", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void whenTheClassesAreNotInAJarThenSelfStartingSaysSo() {
+        assertThat(SelfStarted.jarPath("file:/work/target/classes/")).isEmpty();
+        assertThat(SelfStarted.jarPath("jar:nested:/opt/navi/navi.jar/!BOOT-INF/classes/!/"))
+                .contains(Path.of("/opt/navi/navi.jar"));
+        assertThat(SelfStarted.jarPath("file:/opt/navi/navi.jar")).contains(Path.of("/opt/navi/navi.jar"));
+    }
+
+    @Test
+    void whenTheCommandLineIsAskedThenBenchIsOneOfItsCommands() {
+        assertThat(NaviCli.handles("bench")).isTrue();
+        assertThat(List.copyOf(NaviCli.commands())).contains("bench");
+    }
+
+    private static BenchCommand parse(String... args) {
+        var command = new BenchCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.navi.cli.internal.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A made-up result with every section filled, for the report tests. */
+final class BenchResults {
+
+    private BenchResults() {}
+
+    static BenchResult sample(double stepP50, double tasksPerSecond) {
+        var settings = new Settings(
+                true,
+                2,
+                30,
+                10,
+                5,
+                List.of(1, 5),
+                List.of(200),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(2500),
+                Duration.ofSeconds(60),
+                1.25);
+        var steps = new Summary(100, stepP50, stepP50 * 2, stepP50 * 3, 0.5, stepP50 * 4, stepP50);
+        var latency = new Summary(20, 40, 80, 120, 30, 130, 50);
+        return new BenchResult(
+                "2026-01-01T00:00:00Z",
+                61.5,
+                new BenchResult.Machine(2, 8L << 30, "OpenJDK 25", "Linux amd64", 1.5),
+                settings,
+                "self-started",
+                List.of(new BenchResult.Overhead(
+                        1,
+                        20,
+                        5,
+                        0,
+                        steps,
+                        new Spread(stepP50, stepP50 - 1, stepP50 + 1),
+                        new Spread(7, 6, 8),
+                        new Spread(9, 8, 10),
+                        steps,
+                        new BenchResult.CpuPerStep(2.5, 1.5))),
+                new BenchResult.Startup(
+                        20,
+                        latency,
+                        new Spread(40, 35, 45),
+                        latency,
+                        new Spread(40, 35, 45),
+                        new Spread(120, 110, 130)),
+                List.of(
+                        new BenchResult.Throughput(
+                                1,
+                                20,
+                                0,
+                                new Spread(tasksPerSecond, 90, 110),
+                                latency,
+                                new Spread(40, 39, 41),
+                                new Spread(120, 100, 130)),
+                        new BenchResult.Throughput(
+                                5,
+                                20,
+                                0,
+                                new Spread(tasksPerSecond * 2, 190, 210),
+                                new Summary(20, 60, 150, 250, 40, 260, 80),
+                                new Spread(60, 55, 65),
+                                new Spread(250, 240, 260))),
+                new BenchResult.DirectCall(
+                        20, new Summary(20, 1, 2, 3, 0.5, 3, 1.2), new Summary(20, 2, 3, 4, 1, 4, 2.2), 1, 1),
+                List.of(new BenchResult.Streams(
+                        200, 199, 1, latency, 150.0, 40e6, 60e6, 98.1, 44.0, 45.0, 0.005, 199.0, 600, latency, 12.5)),
+                List.of("A note."));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.navi.cli.internal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+class ReportTest {
+
+    @Nested
+    class Markdown {
+
+        @Test
+        void whenAResultIsWrittenThenEverySectionHasItsNumbers() {
+            var md = MarkdownReport.of(BenchResults.sample(2, 100), null);
+
+            assertThat(md)
+                    .contains("# NAVI benchmark", "2 cores, 8.00 GiB memory, OpenJDK 25")
+                    .contains("## Settings", "| rounds | 2 |")
+                    .contains("## Platform time per agent step", "| 1 | 20 | 0 | 2.00 (1.00–3.00) | 7.00 (6.00–8.00) |")
+                    .contains("## Submit → start", "| `task.started` | 40.0 (35.0–45.0) |")
+                    .contains("## Tasks per second", "| 5 | 20 | 0 | 200 (190–210) |")
+                    .contains("![latency percentiles per concurrency level](bench-latency.svg)")
+                    .contains("## The same model call, direct and through NAVI", "| direct to llm-sim | 1.00 |")
+                    .contains("## Idle streams", "| 200 | 199 | 1 | 150 |", "98.1")
+                    .contains("## Notes", "- A note.")
+                    .doesNotContain("## Compared with the baseline");
+        }
+
+        @Test
+        void whenABaselineIsGivenThenRegressionsAreFlagged() {
+            var baseline = Measure.of(BenchResults.sample(2, 100));
+            var comparison = new Comparison(
+                    "2025-12-01T00:00:00Z",
+                    "2 cores",
+                    1.25,
+                    List.of(
+                            new Comparison.Row(
+                                    "overhead.c1.p50",
+                                    "platform time per step p50 (concurrency 1)",
+                                    "ms",
+                                    2,
+                                    4,
+                                    2.0,
+                                    true),
+                            new Comparison.Row(
+                                    "throughput.c1.rate",
+                                    "one-turn tasks per second (concurrency 1)",
+                                    "tasks/s",
+                                    100,
+                                    110,
+                                    0.91,
+                                    false)));
+
+            var md = MarkdownReport.of(BenchResults.sample(4, 110), comparison);
+
+            assertThat(baseline).isNotEmpty();
+            assertThat(md)
+                    .contains("## Compared with the baseline", "**1 regression(s).**")
+                    .contains(
+                            "| platform time per step p50 (concurrency 1) (ms) | 2.00 | 4.00 | 2.00 | ⚠️ regression |")
+                    .contains("| one-turn tasks per second (concurrency 1) (tasks/s) | 100 | 110 | 0.91 |  |");
+        }
+
+        @Test
+        void whenAValueIsUnknownThenItReadsNotAvailable() {
+            assertThat(MarkdownReport.n(null)).isEqualTo("n/a");
+            assertThat(MarkdownReport.n(Double.NaN)).isEqualTo("n/a");
+            assertThat(MarkdownReport.n(1234.4)).isEqualTo("1234");
+            assertThat(MarkdownReport.n(0.123)).isEqualTo("0.12");
+        }
+    }
+
+    @Nested
+    class Chart {
+
+        @Test
+        void whenLevelsAreDrawnThenTheSvgHasThreeBarsPerLevelAndItsLabels() throws Exception {
+            var svg = LatencyChart.svg(BenchResults.sample(2, 100).throughput());
+
+            var document = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+            var rects = document.getElementsByTagName("rect");
+            var bars = 0;
+            for (var i = 0; i < rects.getLength(); i++) {
+                if (((Element) rects.item(i)).getElementsByTagName("title").getLength() == 1) {
+                    bars++;
+                }
+            }
+            assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
+            assertThat(bars).isEqualTo(6);
+            assertThat(svg).contains("<title>p99 250 ms</title>", ">concurrent tasks<", ">5</text>", ">p95</text>");
+        }
+
+        @Test
+        void whenTheLargestValueIsGivenThenTheAxisEndsAtTheNextRoundNumber() {
+            assertThat(LatencyChart.niceMax(250)).isEqualTo(500);
+            assertThat(LatencyChart.niceMax(120)).isEqualTo(200);
+            assertThat(LatencyChart.niceMax(9)).isEqualTo(10);
+            assertThat(LatencyChart.niceMax(0)).isEqualTo(1);
+        }
+
+        @Test
+        void whenThereAreNoLevelsThenTheChartIsStillAnSvg() {
+            assertThat(LatencyChart.svg(List.of())).startsWith("<svg").endsWith("</svg>\n");
+        }
+    }
+
+    @Nested
+    class ReportDirectory {
+
+        @Test
+        void whenAReportIsWrittenThenTheMarkdownJsonAndChartAreThere() throws Exception {
+            var directory = Files.createTempDirectory("bench-report");
+
+            ReportFiles.write(directory, BenchResults.sample(2, 100), null);
+
+            assertThat(directory.resolve("bench.md")).content().contains("## Idle streams");
+            assertThat(directory.resolve("bench-latency.svg")).content().startsWith("<svg");
+            assertThat(directory.resolve("bench.json"))
+                    .content()
+                    .contains("\"measures\"", "\"overhead.c1.p50\"", "\"heapPerStreamKb\" : 98.1", "\"cores\" : 2");
+        }
+    }
+}
