@@ -100,4 +100,20 @@ if [ -f "$report/report.md" ]; then
 fi
 [ "$code" -eq 0 ] || show_logs
 log "validate exited with $code"
+
+# READINESS_REPORT_DIR set: `navi readiness` against the same NAVI, with this validation and any
+# other reports under EVIDENCE_DIR (default: the validation report's parent) as its evidence
+if [ -n "${READINESS_REPORT_DIR:-}" ]; then
+  mkdir -p "$home/workspaces/default/readiness-probe"
+  set +e
+  "$java" -jar "$jar" readiness \
+    --base-url "http://127.0.0.1:$navi_port" --management-url "http://127.0.0.1:$mgmt_port" \
+    --token-file "$home/admin.token" --llm-sim "http://127.0.0.1:$sim_port" --heartbeat-interval 1s \
+    --repo . --evidence "${EVIDENCE_DIR:-$(dirname "$report")}" --report "$READINESS_REPORT_DIR"
+  readiness=$?
+  set -e
+  [ -f "$READINESS_REPORT_DIR/readiness.md" ] && { echo; cat "$READINESS_REPORT_DIR/readiness.md"; }
+  log "readiness exited with $readiness"
+  [ "$code" -ne 0 ] || code=$readiness
+fi
 exit "$code"

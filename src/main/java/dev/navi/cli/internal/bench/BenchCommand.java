@@ -138,10 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
         var markdown = ReportFiles.write(report, result, comparison);
         out.println("bench: report in " + markdown + " (and " + ReportFiles.JSON + ", " + MarkdownReport.CHART + ")");
         out.flush();
-        var failed = result.overhead().stream().anyMatch(o -> o.failed() > 0)
-                || result.throughput().stream().anyMatch(t -> t.failed() > 0);
-        var regressed = comparison != null && !comparison.regressions().isEmpty();
-        return failed || regressed ? ExitCodes.FAILED : ExitCodes.SUCCEEDED;
+        return ReportFiles.passed(result, comparison) ? ExitCodes.SUCCEEDED : ExitCodes.FAILED;
     }
 
     Settings settings(boolean selfStarted) {

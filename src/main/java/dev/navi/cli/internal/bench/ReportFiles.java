@@ -22,11 +22,24 @@ final class ReportFiles {
         return Comparison.of(baseline, Measure.of(result), threshold);
     }
 
-    /** The JSON is the result, its headline {@code measures} (what a later run compares with) and the comparison. */
+    /** Whether the run passed: no measured task failed and, against a baseline, nothing regressed. */
+    static boolean passed(BenchResult result, Comparison comparison) {
+        var failed = result.overhead().stream().anyMatch(o -> o.failed() > 0)
+                || result.throughput().stream().anyMatch(t -> t.failed() > 0);
+        var regressed = comparison != null && !comparison.regressions().isEmpty();
+        return !failed && !regressed;
+    }
+
+    /**
+     * The JSON is {@code generatedAt} and {@code passed} (what {@code navi readiness} reads), the result,
+     * its headline {@code measures} (what a later run compares with) and the comparison.
+     */
     static Path write(Path directory, BenchResult result, Comparison comparison) throws IOException {
         Files.createDirectories(directory);
-        var json = MAPPER.valueToTree(result);
-        var object = (tools.jackson.databind.node.ObjectNode) json;
+        var object = MAPPER.createObjectNode();
+        object.put("generatedAt", java.time.Instant.now().toString());
+        object.put("passed", passed(result, comparison));
+        object.setAll((tools.jackson.databind.node.ObjectNode) MAPPER.valueToTree(result));
         object.set("measures", MAPPER.valueToTree(Measure.of(result)));
         if (comparison != null) {
             object.set("comparison", MAPPER.valueToTree(comparison));

@@ -114,6 +114,7 @@ final class ReportWriter {
     static String json(Report report) {
         var mapper = NaviClient.json();
         ObjectNode root = mapper.createObjectNode();
+        root.put("generatedAt", report.finished().toString());
         root.put("passed", report.passed());
         root.put("suite", report.suite());
         root.put("baseUrl", report.baseUrl());

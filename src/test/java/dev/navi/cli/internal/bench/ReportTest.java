@@ -127,6 +127,14 @@ class ReportTest {
             assertThat(directory.resolve("bench.json"))
                     .content()
                     .contains("\"measures\"", "\"overhead.c1.p50\"", "\"heapPerStreamKb\" : 98.1", "\"cores\" : 2");
+            var json = tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(directory.resolve("bench.json").toFile());
+            assertThat(json.get("passed").asBoolean())
+                    .as("what navi readiness reads")
+                    .isTrue();
+            assertThat(java.time.Instant.parse(json.get("generatedAt").asString()))
+                    .isNotNull();
         }
     }
 }

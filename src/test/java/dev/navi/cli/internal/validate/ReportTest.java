@@ -84,6 +84,9 @@ class ReportTest {
                     .contains("# NAVI validation: ✅ passed", "| ✅ | fix-python |", "| ✅ | resume |");
             var json = NaviClient.json().readTree(ReportWriter.json(report));
             assertThat(json.get("passed").asBoolean()).isTrue();
+            assertThat(json.get("generatedAt").asString())
+                    .as("what navi readiness reads")
+                    .isEqualTo(report.finished().toString());
             assertThat(json.at("/scenarios/0/costUsd").asDouble()).isEqualTo(0.02);
             assertThat(json.at("/scenarios/0/passed").asBoolean()).isTrue();
             assertThat(json.at("/slos/0/verdict").asString()).isEqualTo("met");
