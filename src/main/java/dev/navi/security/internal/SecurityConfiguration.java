@@ -1,5 +1,6 @@
 package dev.navi.security.internal;
 
+import dev.navi.security.ConsoleIdentityProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** For the console's Content-Security-Policy (set by the web module). */
+    @Bean
+    ConsoleIdentityProvider consoleIdentityProvider(SecuritySettings settings) {
+        return new ConsoleIdentityProvider(
+                settings.jwt().consoleLogin() ? settings.jwt().issuerUri() : null);
+    }
 
     @Bean
     ApiKeys apiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {

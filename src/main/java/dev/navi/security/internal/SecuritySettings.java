@@ -38,6 +38,13 @@ record SecuritySettings(
      *     {@code production} profile)
      * @param tenantClaim the claim naming the caller's tenant (a non-blank string)
      * @param scopeClaim the claim with the caller's scopes: a space-separated string or an array of strings
+     * @param consoleClientId OAuth client id of the web console, registered at {@code issuerUri} as a public
+     *     client (no secret) using the authorization code flow with PKCE, with the redirect URI
+     *     {@code <NAVI's public URL>/}; when set together with {@code issuerUri}, the console offers "Sign in
+     *     with" the issuer and its Content-Security-Policy lets the page call the issuer's origin (the
+     *     issuer's token endpoint must share that origin)
+     * @param consoleScopes scopes the console asks for when it signs in with {@code consoleClientId}; the
+     *     access token must carry the tenant and scope claims NAVI reads
      */
     record Jwt(
             String secret,
@@ -48,7 +55,9 @@ record SecuritySettings(
             String issuer,
             String audience,
             @DefaultValue("tenant") String tenantClaim,
-            @DefaultValue("scope") String scopeClaim) {
+            @DefaultValue("scope") String scopeClaim,
+            String consoleClientId,
+            @DefaultValue("openid") List<String> consoleScopes) {
 
         boolean usesSecret() {
             return secret != null && !secret.isEmpty();
@@ -68,6 +77,11 @@ record SecuritySettings(
                 return issuer;
             }
             return issuerUri == null ? null : issuerUri.toString();
+        }
+
+        /** The console signs in at the issuer itself (authorization code flow with PKCE). */
+        boolean consoleLogin() {
+            return issuerUri != null && consoleClientId != null && !consoleClientId.isBlank();
         }
 
         String expectedAudience() {

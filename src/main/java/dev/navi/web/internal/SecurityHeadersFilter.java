@@ -1,5 +1,6 @@
 package dev.navi.web.internal;
 
+import dev.navi.security.ConsoleIdentityProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * chose its own caching (the event stream's {@code no-cache}), which then replaces the default rather than
  * adding a second {@code Cache-Control}. Its Content-Security-Policy lets nothing load or run, except on
  * the web console's page and files, which may load scripts, styles and images from NAVI itself and call
- * its API, and nothing inline. Runs before the filters that answer with problems of their own.
+ * its API (and the OpenID Connect issuer the console signs in at, if any), and nothing inline. Runs before the filters that answer with problems of their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 80)
@@ -29,15 +30,28 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self';"
-            + " img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    static final String CONSOLE_POLICY = consolePolicy(new ConsoleIdentityProvider(null));
+
+    private final String consolePolicy;
+
+    SecurityHeadersFilter(ConsoleIdentityProvider identityProvider) {
+        this.consolePolicy = consolePolicy(identityProvider);
+    }
+
+    /** The console may also call the issuer it signs in at: its discovery document and token endpoint. */
+    static String consolePolicy(ConsoleIdentityProvider identityProvider) {
+        var connect =
+                identityProvider.origin().map(origin -> "'self' " + origin).orElse("'self'");
+        return "default-src 'self'; script-src 'self'; style-src 'self'; connect-src " + connect + ";"
+                + " img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         apply(response);
         if (isConsole(request.getRequestURI())) {
-            response.setHeader(CSP, CONSOLE_POLICY);
+            response.setHeader(CSP, consolePolicy);
         }
         chain.doFilter(request, new HandlerCaching(response));
     }

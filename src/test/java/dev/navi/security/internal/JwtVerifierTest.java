@@ -55,7 +55,9 @@ class JwtVerifierTest {
                 "https://idp.test",
                 "navi",
                 "tenant",
-                "scope");
+                "scope",
+                null,
+                List.of("openid"));
         verifier = JwtVerifier.of(settings, Clock.systemUTC());
     }
 
@@ -125,7 +127,17 @@ class JwtVerifierTest {
     void whenASharedSecretVerifiesThenClaimsAreCheckedByNavi() throws Exception {
         var secret = "a-shared-secret-of-at-least-32-bytes";
         var settings = new SecuritySettings.Jwt(
-                secret, null, null, List.of("RS256"), Duration.ofSeconds(30), null, null, "tenant", "scope");
+                secret,
+                null,
+                null,
+                List.of("RS256"),
+                Duration.ofSeconds(30),
+                null,
+                null,
+                "tenant",
+                "scope",
+                null,
+                List.of("openid"));
         var hs = JwtVerifier.of(settings, Clock.systemUTC());
         var jwt = new SignedJWT(
                 new JWSHeader(JWSAlgorithm.HS256),

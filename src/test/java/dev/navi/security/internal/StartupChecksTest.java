@@ -89,7 +89,9 @@ class StartupChecksTest {
                     null,
                     null,
                     "tenant",
-                    "scope");
+                    "scope",
+                    null,
+                    List.of("openid"));
 
             assertThatThrownBy(() -> StartupChecks.check(settings(keySet), "127.0.0.1", false))
                     .hasMessageContaining(algorithm);
@@ -118,7 +120,17 @@ class StartupChecksTest {
         @Test
         void whenIssuerAndAudienceAreSetThenStarts() {
             var jwt = new SecuritySettings.Jwt(
-                    SECRET, null, null, List.of("RS256"), Duration.ofSeconds(30), "https://idp", "navi", "t", "s");
+                    SECRET,
+                    null,
+                    null,
+                    List.of("RS256"),
+                    Duration.ofSeconds(30),
+                    "https://idp",
+                    "navi",
+                    "t",
+                    "s",
+                    null,
+                    List.of("openid"));
 
             assertThatCode(() -> StartupChecks.check(settings(jwt), "0.0.0.0", true))
                     .doesNotThrowAnyException();
@@ -135,7 +147,9 @@ class StartupChecksTest {
                     null,
                     "navi",
                     "t",
-                    "s");
+                    "s",
+                    null,
+                    List.of("openid"));
 
             assertThat(jwt.expectedIssuer()).isEqualTo("https://idp.example");
             assertThatCode(() -> StartupChecks.check(settings(jwt), "0.0.0.0", true))
@@ -149,6 +163,16 @@ class StartupChecksTest {
 
     static SecuritySettings.Jwt jwt(String secret, URI jwkSetUri, String audience) {
         return new SecuritySettings.Jwt(
-                secret, null, jwkSetUri, List.of("RS256"), Duration.ofSeconds(30), null, audience, "tenant", "scope");
+                secret,
+                null,
+                jwkSetUri,
+                List.of("RS256"),
+                Duration.ofSeconds(30),
+                null,
+                audience,
+                "tenant",
+                "scope",
+                null,
+                List.of("openid"));
     }
 }
