@@ -2,6 +2,7 @@
 
 import { token } from './api.js';
 import { h, clear } from './dom.js';
+import { completeSignIn } from './oidc.js';
 import './sign-in.js';
 import './task-list.js';
 import './submit-form.js';
@@ -36,7 +37,19 @@ class NaviApp extends HTMLElement {
       token.clear();
       this.render('Your token was not accepted (expired or revoked?). Sign in again.');
     });
-    this.render();
+    this.returnFromIdentityProvider();
+  }
+
+  /** Back from the identity provider with ?code=&state=: the token it issues signs this tab in. */
+  async returnFromIdentityProvider() {
+    try {
+      const accessToken = await completeSignIn();
+      if (accessToken) token.set(accessToken);
+      this.render();
+    } catch (error) {
+      token.clear();
+      this.render(error.message);
+    }
   }
 
   render(message) {

@@ -1,7 +1,9 @@
-// Sign in by pasting a bearer token: the local admin token, an API key, or a JWT from the identity provider.
+// Sign in by pasting a bearer token (the local admin token, an API key, or a JWT from the identity provider),
+// or, when NAVI names the console's client at an OpenID Connect issuer, at that issuer.
 
 import { api, authHeaders, token } from './api.js';
 import { h, clear, uid } from './dom.js';
+import { startSignIn } from './oidc.js';
 
 class NaviSignIn extends HTMLElement {
   async connectedCallback() {
@@ -10,9 +12,11 @@ class NaviSignIn extends HTMLElement {
     this.error = h('p', { class: 'field-error', role: 'alert', id: uid('error') });
     this.hint = h('p', { class: 'hint', id: hint }, 'Paste a bearer token.');
     this.input = h('input', { id, name: 'token', type: 'password', autocomplete: 'off', required: true, 'aria-describedby': `${hint} ${this.error.id}` });
+    this.provider = h('div', { class: 'sign-in-provider', hidden: true });
     const form = h('form', { class: 'card sign-in', onsubmit: (e) => this.submit(e) },
       h('h1', { tabindex: '-1' }, 'Sign in to NAVI'),
       this.getAttribute('message') ? h('p', { class: 'notice', role: 'status' }, this.getAttribute('message')) : null,
+      this.provider,
       h('label', { for: id }, 'Token'),
       this.input,
       this.hint,
@@ -28,6 +32,9 @@ class NaviSignIn extends HTMLElement {
       const method = await api.signIn();
       if (method.method === 'admin-token') {
         this.hint.textContent = 'Paste the local admin token (the file admin.token in NAVI_HOME) or an API key.';
+      } else if (method.issuer && method.clientId) {
+        this.offerProvider(method);
+        clear(this.hint).append('Or paste an access token from ', h('code', {}, method.issuer), ', or an API key.');
       } else if (method.issuer) {
         clear(this.hint).append('This NAVI accepts tokens from the identity provider ',
           h('code', {}, method.issuer), '. Get an access token there (for your tenant, with the tasks scopes) and paste it, or paste an API key.');
@@ -37,6 +44,21 @@ class NaviSignIn extends HTMLElement {
     } catch {
       // the generic hint stays
     }
+  }
+
+  offerProvider(method) {
+    const button = h('button', { type: 'button', class: 'primary oidc-sign-in' }, `Sign in with ${method.issuer}`);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await startSignIn(method);
+      } catch (error) {
+        button.disabled = false;
+        this.fail(error.message);
+      }
+    });
+    clear(this.provider).append(button);
+    this.provider.hidden = false;
   }
 
   async submit(event) {
