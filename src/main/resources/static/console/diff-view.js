@@ -1,7 +1,9 @@
-// The task's changes as a unified diff, coloured per line, downloadable as a patch `git apply` accepts.
+// The task's changes as a unified diff, coloured per line and highlighted by each file's language,
+// downloadable as a patch `git apply` accepts.
 
 import { api } from './api.js';
 import { h, clear } from './dom.js';
+import { highlight, languageOf } from './highlight.js';
 
 /** The CSS class of a line of `git diff` output. */
 export function lineClass(line) {
@@ -11,6 +13,18 @@ export function lineClass(line) {
   if (line.startsWith('-')) return 'diff-del';
   if (line.startsWith('# NAVI:') || line.startsWith('#   ')) return 'diff-note';
   return 'diff-context';
+}
+
+/** The lines as elements: each changed or context line's code (after its +, - or space) highlighted. */
+export function diffLines(lines) {
+  let language = null;
+  return lines.map((line) => {
+    const kind = lineClass(line);
+    if (line.startsWith('diff --git')) language = languageOf(line.split(' b/').pop());
+    const code = ['diff-add', 'diff-del', 'diff-context'].includes(kind) && /^[-+ ]/.test(line);
+    if (!code || !language) return h('span', { class: kind }, `${line}\n`);
+    return h('span', { class: kind, 'data-language': language }, line[0], ...highlight(line.slice(1), language), '\n');
+  });
 }
 
 class NaviDiff extends HTMLElement {
@@ -56,7 +70,7 @@ class NaviDiff extends HTMLElement {
     clear(this.body).append(
       h('p', { class: 'quiet' }, `${files} file${files === 1 ? '' : 's'} changed`),
       h('pre', { class: 'diff', tabindex: '0', 'aria-label': 'Unified diff' },
-        ...lines.map((line) => h('span', { class: lineClass(line) }, `${line}\n`))));
+        ...diffLines(lines)));
   }
 }
 

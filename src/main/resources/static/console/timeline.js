@@ -2,6 +2,7 @@
 
 import { h } from './dom.js';
 import { argumentsOf, cost, duration, time, tokens } from './format.js';
+import { highlight, languageOf } from './highlight.js';
 
 const FILE_TOOLS = new Set(['write_file', 'edit_file']);
 
@@ -31,9 +32,10 @@ export function editDiff(tool, args) {
   } else {
     for (const line of String(args.content ?? '').replace(/\n$/, '').split('\n')) lines.push(['add', `+${line}`]);
   }
+  const language = languageOf(args.path);
   return h('pre', { class: 'diff' },
     h('span', { class: 'diff-file' }, `${tool === 'edit_file' ? 'edit' : 'write'} ${args.path ?? ''}\n`),
-    ...lines.map(([kind, text]) => h('span', { class: `diff-${kind}` }, `${text}\n`)));
+    ...lines.map(([kind, text]) => h('span', { class: `diff-${kind}` }, text[0], ...highlight(text.slice(1), language), '\n')));
 }
 
 function toolCall(event) {

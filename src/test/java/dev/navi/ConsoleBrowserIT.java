@@ -183,6 +183,25 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
 
         assertThat(browser.text("navi-diff .diff-add")).isNotEmpty();
         assertThat(browser.text("navi-diff .diff-file")).startsWith("diff --git");
+        assertThat(browser.text("navi-diff .diff-add[data-language=python] .tok-string"))
+                .isEqualTo("'v2'");
+        assertThat(highlightedIn(
+                        "diff --git a/src/A.java b/src/A.java",
+                        "+public final class A { int n = 42; } // the answer",
+                        "diff --git a/b.py b/b.py",
+                        "-def f(): return None  # gone",
+                        "diff --git a/notes.txt b/notes.txt",
+                        "+return class def"))
+                .containsExactly(
+                        (Object) List.of(
+                                "keyword:public",
+                                "keyword:final",
+                                "keyword:class",
+                                "keyword:int",
+                                "number:42",
+                                "comment:// the answer"),
+                        List.of("keyword:def", "keyword:return", "keyword:None", "comment:# gone"),
+                        List.of());
         var download = browser.find("navi-diff a[download]");
         assertThat(download.getAttribute("download")).endsWith(".patch");
         var saved = ConsoleBrowser.DOWNLOADS.resolve(download.getAttribute("download"));
@@ -250,6 +269,19 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
             browser.find("navi-sign-in button[type=submit]").click();
             eventually().until(() -> browser.present("navi-task-list"));
         }
+    }
+
+    /** The highlighted tokens ({@code type:text}) of each changed line, as the diff view renders them. */
+    @SuppressWarnings("unchecked")
+    private List<Object> highlightedIn(String... diffLines) {
+        return (List<Object>) browser.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/console/diff-view.js').then(m => done(m.diffLines(arguments[0])"
+                        + ".filter(l => /diff-(add|del)/.test(l.className))"
+                        + ".map(l => [...l.querySelectorAll('.tok')]"
+                        + ".map(t => t.className.replace('tok tok-', '') + ':' + t.textContent))))"
+                        + ".catch(e => done(String(e)))",
+                List.of(diffLines));
     }
 
     /** Form controls without a label (or an aria-label) on the current view. */
