@@ -4,13 +4,35 @@ import dev.navi.cli.internal.CliEnvironment;
 import dev.navi.cli.internal.ConnectionOptions;
 import dev.navi.cli.internal.ExitCodes;
 import dev.navi.cli.internal.NaviClient;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Approving and denying: one request, {@code {"decision", "reason"}}, and what became of the approval. */
+/**
+ * What {@code approve} and {@code deny} share (a picocli mixin): the task, the approval, the reason; one
+ * request, {@code {"decision", "reason"}}, and what became of the approval.
+ */
 final class Decide {
 
-    private Decide() {}
+    @Mixin
+    ConnectionOptions connection;
 
-    static int decide(ConnectionOptions connection, String id, String approval, String decision, String reason) {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The task's id")
+    String id;
+
+    @Parameters(
+            index = "1",
+            paramLabel = "APPROVAL",
+            description = "The approval's id (from the approval.requested line)")
+    String approval;
+
+    @Option(names = "--reason", paramLabel = "R", description = "Why (the model is told, for a denial)")
+    String reason;
+
+    int decide(String decision) {
         var io = CliEnvironment.current();
         var taskId = Ids.task(id);
         var body = NaviClient.json().createObjectNode().put("decision", decision);
