@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -48,7 +51,24 @@ class ManagementPortIT extends NaviIntegrationTest {
         assertThat(awaitFinished(id).get("status").asString()).isEqualTo("succeeded");
     }
 
-    private java.net.http.HttpResponse<String> management(String path) {
+    @Test
+    void whenStartedThenTheApiPortHoldsAsManyConnectionsAsTheDescriptorsAllow() {
+        var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) web.getWebServer()).getTomcat();
+        var protocol =
+                (org.apache.coyote.AbstractProtocol<?>) tomcat.getConnector().getProtocolHandler();
+        var descriptors = ((com.sun.management.UnixOperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getMaxFileDescriptorCount();
+
+        assertThat(protocol.getMaxConnections())
+                .as("the file-descriptor limit is %d", descriptors)
+                .isEqualTo((int) Math.max(8192, Math.min(Integer.MAX_VALUE, descriptors - 2048)));
+    }
+
+    @Autowired
+    WebServerApplicationContext web;
+
+    private HttpResponse<String> management(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
                 .header("Accept", "*/*")
                 .GET()

@@ -15,12 +15,20 @@ import org.springframework.util.unit.DataSize;
  *     for {@code Location} and the OpenAPI {@code servers}; unset, both are path-only. The request's
  *     {@code Host} is never used
  * @param cors browsers on other origins
+ * @param maxConnections connections the API port keeps open at once (each open event stream holds one);
+ *     0 (the default) derives it from the process's file-descriptor limit: that limit minus {@code
+ *     reservedFileDescriptors}, at least Tomcat's own default of 8192. Past it, new connections wait in
+ *     the accept queue. Memory per idle stream is then the limit (see docs/benchmark.md)
+ * @param reservedFileDescriptors file descriptors left for everything but API connections (database
+ *     pool, workspace files, git, commands, the management port) when {@code maxConnections} is derived
  */
 @ConfigurationProperties("navi.web")
 record WebProperties(
         @DefaultValue("2MB") DataSize maxRequestBody,
         URI publicBaseUrl,
-        @DefaultValue Cors cors) {
+        @DefaultValue Cors cors,
+        @DefaultValue("0") int maxConnections,
+        @DefaultValue("2048") int reservedFileDescriptors) {
 
     /**
      * @param allowedOrigins origins (such as {@code https://console.example.com}) whose pages may call the

@@ -31,6 +31,6 @@ class BrowserAccessConfigurationTest {
     }
 
     private static WebProperties properties(String base, List<String> origins) {
-        return new WebProperties(DataSize.ofMegabytes(2), URI.create(base), new WebProperties.Cors(origins));
+        return new WebProperties(DataSize.ofMegabytes(2), URI.create(base), new WebProperties.Cors(origins), 0, 2048);
     }
 }

@@ -43,6 +43,10 @@ class PublicUrlsTest {
 
     private static PublicUrls urls(String base) {
         return new PublicUrls(new WebProperties(
-                DataSize.ofMegabytes(2), base == null ? null : URI.create(base), new WebProperties.Cors(List.of())));
+                DataSize.ofMegabytes(2),
+                base == null ? null : URI.create(base),
+                new WebProperties.Cors(List.of()),
+                0,
+                2048));
     }
 }
