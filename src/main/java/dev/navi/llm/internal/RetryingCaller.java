@@ -7,6 +7,7 @@ import dev.navi.llm.LlmException;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The retry policy of one call: non-retryable failures end it at once; retryable ones are tried again
@@ -14,6 +15,8 @@ import java.time.Duration;
  * without a fallback is waited out the same way, announced as a retry of class {@code circuit_open}.
  */
 final class RetryingCaller {
+
+    static final Duration SHORTEST_PROBE_WAIT = Duration.ofMillis(1);
 
     private final Routes routes;
     private final AttemptSender sender;
@@ -83,9 +86,19 @@ final class RetryingCaller {
      */
     private Duration waitForProbe(int circuitWaits, LlmException failure, CallContext context) {
         Duration untilProbe = failure.retryAfter().orElse(Duration.ZERO);
-        Duration wait = untilProbe.isPositive() ? untilProbe : backoff.jittered(circuitWaits);
+        Duration wait = probeWait(untilProbe, () -> backoff.jittered(circuitWaits));
         takeRetry(failure, context);
         return wait;
+    }
+
+    /**
+     * Until the circuit half-opens, else the backoff; never under a millisecond, so that an announced
+     * wait ({@code waitMs}) is never 0 when the circuit was a fraction of a millisecond from half-opening
+     * or the jitter drew 0.
+     */
+    static Duration probeWait(Duration untilProbe, Supplier<Duration> backoff) {
+        Duration wait = untilProbe.isPositive() ? untilProbe : backoff.get();
+        return wait.compareTo(SHORTEST_PROBE_WAIT) < 0 ? SHORTEST_PROBE_WAIT : wait;
     }
 
     private void takeRetry(LlmException failure, CallContext context) {
