@@ -83,15 +83,23 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
         eventually().until(() -> browser.present("navi-submit textarea[name=prompt]"));
         browser.find("textarea[name=prompt]").sendKeys("[sim:console-live] " + UUID.randomUUID());
         browser.find("input[name='workspace.path']").sendKeys(NaviHome.workspace("console-live", "README.md", "# x\n"));
+        // the task waits at its command for an approval only this test gives: however slow the machine,
+        // the page has events to show before the task can end
+        new Select(browser.find("navi-submit select[name=approvals]")).selectByValue("commands");
         browser.screenshot("console-submit");
         browser.find("navi-submit button[type=submit]").click();
 
         eventually().until(() -> browser.present("navi-task .timeline"));
         var id = taskIdInUrl();
-        eventually().until(() -> shownSeqs().size() >= 3 && !finished(id));
+        eventually().until(() -> browser.present("navi-approvals .approval button.approve"));
         var whileRunning = shownSeqs();
+        approve(id);
+        // the approval box leaves once decided; from then on the rest of the task streams in
+        eventually().until(() -> !browser.present("navi-approvals .approval"));
+        var beforeTheRest = shownSeqs().size();
         var firstEventTop = firstEventTop();
         eventually().until(() -> "ended".equals(streamState()));
+        assertThat(shownSeqs().size()).as("events arrived after the approval").isGreaterThan(beforeTheRest);
         assertThat(firstEventTop())
                 .as("the timeline does not move while events arrive")
                 .isEqualTo(firstEventTop);
@@ -111,17 +119,19 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
     @Test
     void whenTheStreamDropsMidTaskThenTheTimelineResumesWithoutDuplicates() {
         signIn();
-        var id = submit("console-live", NaviHome.workspace("console-drop", "README.md", "# x\n"), null)
-                .get("id")
-                .asString();
+        // the task waits for an approval while the stream is cut: it cannot end under the test's feet
+        var id = submitWithApprovals("console-live", "commands");
         browser.open(base() + "#/tasks/" + id);
-        eventually().until(() -> shownSeqs().size() >= 3 && "live".equals(streamState()));
-        assertThat(finished(id)).isFalse();
+        eventually()
+                .until(() ->
+                        browser.present("navi-approvals .approval button.approve") && "live".equals(streamState()));
 
         browser.script("window.naviConsole.dropStream()");
         eventually().until(() -> "reconnecting".equals(streamState()));
         assertThat(browser.text(".stream-state")).contains("reconnecting");
         browser.screenshot("console-reconnecting");
+        eventually().until(() -> "live".equals(streamState()));
+        approve(id);
         eventually().until(() -> "ended".equals(streamState()));
 
         assertThat(shownSeqs()).doesNotHaveDuplicates().isEqualTo(storedSeqs(id));
@@ -332,14 +342,20 @@ class ConsoleBrowserIT extends NaviIntegrationTest {
                 .toList();
     }
 
-    private boolean finished(String id) {
-        return TERMINAL.contains(task(id).get("status").asString());
-    }
-
     private int taskCount() {
         return parse(get("/api/v1/tasks?limit=100", "application/json"))
                 .get("items")
                 .size();
+    }
+
+    /** Approves the task's one pending approval through the API, as another client would. */
+    private void approve(String id) {
+        var pending = parse(get("/api/v1/tasks/" + id + "/approvals", "application/json"))
+                .get("items")
+                .get(0);
+        var decided = post(
+                "/api/v1/tasks/" + id + "/approvals/" + pending.get("id").asString(), "{\"decision\": \"approve\"}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     }
 
     private String submitWithApprovals(String script, String mode) {

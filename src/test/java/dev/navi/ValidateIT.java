@@ -130,8 +130,12 @@ class ValidateIT extends NaviIntegrationTest {
                 TestLlmSim.SIM.baseUrl(),
                 "--heartbeat-interval",
                 "300ms",
+                // a loaded 2-core machine may hold a heartbeat or a cancel back for seconds: the IT is
+                // about the checks working, the deployment's own run about its figures
                 "--heartbeat-tolerance",
-                "2s",
+                "5s",
+                "--max-cancel-latency",
+                "30s",
                 "--report",
                 report.toString()));
         arguments.addAll(List.of(more));
