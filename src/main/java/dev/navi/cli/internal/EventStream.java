@@ -109,35 +109,24 @@ public final class EventStream {
         var body = new IdleWatchdog(response.body(), idleTimeout);
         try (body;
                 var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            var frame = new Frame();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (dispatch(frame)) {
-                        return true;
-                    }
-                    frame = new Frame();
-                } else {
-                    frame.accept(line);
-                }
+            if (SseFrames.read(reader, frame -> !dispatch(frame))) {
+                return true;
             }
         }
         return terminalSeen;
     }
 
-    private boolean dispatch(Frame frame) {
-        if (frame.type == null && frame.data.isEmpty()) {
-            return false; // a comment or the retry: line alone
-        }
-        if ("heartbeat".equals(frame.type)) {
+    /** True at the terminal event. */
+    private boolean dispatch(SseFrames.Frame frame) {
+        if (frame.isHeartbeat()) {
             listener.onHeartbeat();
             return false;
         }
-        if (frame.id == null || frame.id <= lastSeq) {
+        if (frame.id() == null || frame.id() <= lastSeq) {
             return false; // never deliver an event twice
         }
-        JsonNode data = NaviClient.json().readTree(frame.data.toString());
-        var event = new StreamEvent(frame.id, frame.type == null ? "message" : frame.type, data);
+        JsonNode data = NaviClient.json().readTree(frame.data());
+        var event = new StreamEvent(frame.id(), frame.type() == null ? "message" : frame.type(), data);
         lastSeq = event.seq();
         listener.onEvent(event);
         terminalSeen = event.isTerminal();
@@ -150,42 +139,6 @@ public final class EventStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NaviUnreachableException(client.baseUrl(), e);
-        }
-    }
-
-    private static final class Frame {
-        private Long id;
-        private String type;
-        private final StringBuilder data = new StringBuilder();
-
-        void accept(String line) {
-            if (line.startsWith(":")) {
-                return;
-            }
-            var colon = line.indexOf(':');
-            var field = colon < 0 ? line : line.substring(0, colon);
-            var value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
-            switch (field) {
-                case "id" -> id = parseId(value);
-                case "event" -> type = value;
-                case "data" -> {
-                    if (!data.isEmpty()) {
-                        data.append('\n');
-                    }
-                    data.append(value);
-                }
-                default -> {
-                    // retry: and unknown fields carry nothing for us
-                }
-            }
-        }
-
-        private static Long parseId(String value) {
-            try {
-                return Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.navi.cli.internal.validate;
 
 import dev.navi.cli.internal.NaviClient;
 import dev.navi.cli.internal.NaviUnreachableException;
+import dev.navi.cli.internal.SseFrames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.navi.cli.internal.validate;
+package dev.navi.cli.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,12 +6,14 @@ import java.util.function.Predicate;
 
 /**
  * Reads SSE frames as they come, each passed on whole ({@code id}, {@code event}, {@code data}), with
- * nothing dropped: duplicates and gaps are for the caller to see.
+ * nothing dropped: duplicates and gaps are for the caller to see ({@code validate} records them,
+ * {@link EventStream} skips them).
  */
-final class SseFrames {
+public final class SseFrames {
 
-    record Frame(Long id, String type, String data) {
-        boolean isHeartbeat() {
+    /** One frame; a comment or a {@code retry:} line alone makes none. */
+    public record Frame(Long id, String type, String data) {
+        public boolean isHeartbeat() {
             return "heartbeat".equals(type);
         }
 
@@ -23,7 +25,7 @@ final class SseFrames {
     private SseFrames() {}
 
     /** Reads frames until the stream ends or {@code handler} answers false; true when it asked to stop. */
-    static boolean read(BufferedReader reader, Predicate<Frame> handler) throws IOException {
+    public static boolean read(BufferedReader reader, Predicate<Frame> handler) throws IOException {
         Long id = null;
         String type = null;
         var data = new StringBuilder();
