@@ -2,6 +2,7 @@ package dev.navi.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.navi.cli.internal.readiness.PromQl;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class MetricNamesTest {
         @Test
         void whenAnExpressionAggregatesAndMatchesThenOnlyMetricNamesRemain() {
             assertThat(
-                            PromQlMetricNames.in(
+                            PromQl.metricNames(
                                     "sum by (job, le) (rate(navi_x_bucket{le=~\"5|5\\\\.0\", job=\"$job\"}[$__rate_interval]))"
                                             + " / on (job) group_left sum without (instance) (navi_y_count offset 5m) > 14.4 * 0.005"))
                     .containsExactly("navi_x_bucket", "navi_y_count");
@@ -50,14 +51,14 @@ class MetricNamesTest {
         @Test
         void whenAnExpressionUsesRecordedNamesAndScalarsThenTheyAreFound() {
             assertThat(
-                            PromQlMetricNames.in(
+                            PromQl.metricNames(
                                     "navi:cost:rate1h > scalar(navi:ceiling) and vector(1) unless histogram_quantile(0.95, up)"))
                     .containsExactly("navi:ceiling", "navi:cost:rate1h", "up");
         }
 
         @Test
         void whenAnExpressionIsABareMetricThenItIsFound() {
-            assertThat(PromQlMetricNames.in("process_cpu_usage")).containsExactly("process_cpu_usage");
+            assertThat(PromQl.metricNames("process_cpu_usage")).containsExactly("process_cpu_usage");
         }
     }
 }

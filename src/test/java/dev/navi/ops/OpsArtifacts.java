@@ -1,5 +1,6 @@
 package dev.navi.ops;
 
+import dev.navi.cli.internal.readiness.PromQl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public final class OpsArtifacts {
     public static Set<String> scrapedMetricNames() {
         var recorded = recordedNames();
         var names = new TreeSet<String>();
-        promQlExpressions().forEach(expr -> names.addAll(PromQlMetricNames.in(expr)));
+        promQlExpressions().forEach(expr -> names.addAll(PromQl.metricNames(expr)));
         names.removeAll(recorded);
         return names;
     }
@@ -113,7 +114,7 @@ public final class OpsArtifacts {
     /** The metric names used anywhere, recorded ones included. */
     static Set<String> allMetricNames() {
         var names = new TreeSet<String>();
-        promQlExpressions().forEach(expr -> names.addAll(PromQlMetricNames.in(expr)));
+        promQlExpressions().forEach(expr -> names.addAll(PromQl.metricNames(expr)));
         return names;
     }
 

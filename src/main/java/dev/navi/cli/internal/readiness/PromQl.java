@@ -5,7 +5,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** The metric names a PromQL expression reads: what remains once strings, matchers, ranges, functions and keywords are gone. */
-final class PromQl {
+public final class PromQl {
 
     private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
@@ -33,7 +33,7 @@ final class PromQl {
 
     private PromQl() {}
 
-    static Set<String> metricNames(String promQl) {
+    public static Set<String> metricNames(String promQl) {
         var rest = STRINGS.matcher(promQl).replaceAll(" ");
         rest = MATCHERS.matcher(rest).replaceAll(" ");
         rest = RANGES.matcher(rest).replaceAll(" ");
