@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AgentProperties.class)
@@ -29,7 +30,8 @@ class AgentConfiguration {
             TaskQueue queue,
             TaskHistory history,
             ApplicationEventPublisher events,
-            AgentProperties properties) {
+            AgentProperties properties,
+            TransactionTemplate transactions) {
         var definitions = tools.specs().stream()
                 .map(spec -> new ToolDefinition(spec.name(), spec.description(), spec.parametersSchemaJson()))
                 .toList();
@@ -44,7 +46,8 @@ class AgentConfiguration {
                 properties,
                 new ApprovalPolicy(properties.approvals().allowedCommands()),
                 systemPrompt(),
-                definitions);
+                definitions,
+                transactions);
     }
 
     private static String systemPrompt() {

@@ -26,13 +26,15 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bounded tool loop of one task: ask the model, run the tools it calls, give it the results, and
  * repeat until it answers without tool calls or a limit stops it. Never throws: every ending is a
  * {@link LoopEnd}. Every write it makes for the task is fenced by the task's lease; the first one
  * refused ends the loop at once, writing nothing more. A resumed task goes on from the conversation its
- * earlier attempts stored: no stored reply is requested again, no stored tool result run again.
+ * earlier attempts stored: no stored reply is requested again, no stored tool result run again. The
+ * writes a step makes together are committed together ({@link StepWrites}).
  */
 final class AgentLoop {
 
@@ -48,6 +50,8 @@ final class AgentLoop {
     private final ModelTurn turn;
     private final ToolRound tools;
     private final LoopOutcomes outcomes;
+    private final StepWrites writes;
+    private final StepEvents events = new FencedEvents();
     private boolean parked;
 
     /** @param resumption where an earlier attempt left off, null on the first attempt */
@@ -61,16 +65,12 @@ final class AgentLoop {
                 ? new LoopState(task.prompt())
                 : new LoopState(resumption.messages(), resumption.iterations(), task.usage());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
+        this.writes = new StepWrites(with.transactions());
         this.tools = new ToolRound(
-                task,
-                with.tools(),
-                new CommandAudit(with.audit()),
-                with.approvalPolicy(),
-                this::publish,
-                this::checkpoint);
+                task, with.tools(), new CommandAudit(with.audit()), with.approvalPolicy(), events, this::checkpoint);
         var calls = new CallContext(
-                new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, this::publish));
-        this.turn = new ModelTurn(task.id(), model, with, calls, this::publish);
+                new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, events::now));
+        this.turn = new ModelTurn(task.id(), model, with, calls, events);
         this.outcomes = new LoopOutcomes(task, state, control, with.workspaces());
     }
 
@@ -86,12 +86,15 @@ final class AgentLoop {
             AgentProperties properties,
             ApprovalPolicy approvalPolicy,
             String systemPrompt,
-            List<ToolDefinition> toolDefinitions) {}
+            List<ToolDefinition> toolDefinitions,
+            TransactionTemplate transactions) {}
 
     LoopEnd run() {
         TaskOutcome outcome = null;
         try {
             outcome = attempt();
+            // what the last step deferred is stored before the task's end (or hand-back) is written
+            fenced(writes::flush);
         } catch (LeaseLostException e) {
             control.release(RunControl.Release.LEASE_LOST);
         }
@@ -116,7 +119,7 @@ final class AgentLoop {
         Path root = null;
         try {
             if (resumption != null) {
-                publish(new TaskEvent.TaskResumed(
+                events.now(new TaskEvent.TaskResumed(
                         task.id(),
                         claimed.attempt(),
                         claimed.previousWorker(),
@@ -231,14 +234,17 @@ final class AgentLoop {
                 call.name(),
                 call.argumentsJson(),
                 Instant.now().plus(with.properties().approvals().timeout()));
+        // in a transaction of its own: the deferred events are fenced by the lease the parking releases
+        fenced(writes::flush);
         fenced(() -> with.queue().awaitApproval(claimed.lease(), request));
         parked = true;
         log.info("Task {} waits for approval {} of its {} call", task.id(), request.id(), call.name());
         return null;
     }
 
+    /** Stored with the reply's event, after it in the same transaction. */
     private void recordProgress() {
-        fenced(() -> with.queue()
+        writes.defer(() -> with.queue()
                 .recordProgress(
                         claimed.lease(),
                         state.iterations(),
@@ -246,8 +252,22 @@ final class AgentLoop {
                         with.properties().leaseDuration()));
     }
 
-    private void publish(TaskEvent event) {
-        fenced(() -> claimed.lease().fence().publish(with.events(), event));
+    /** The loop's events, each published under the task's lease. */
+    private final class FencedEvents implements StepEvents {
+
+        @Override
+        public void now(TaskEvent event) {
+            fenced(() -> writes.now(() -> publish(event)));
+        }
+
+        @Override
+        public void later(TaskEvent event) {
+            writes.defer(() -> publish(event));
+        }
+
+        private void publish(TaskEvent event) {
+            claimed.lease().fence().publish(with.events(), event);
+        }
     }
 
     /** A write refused for a lost lease releases the loop before anything else can be written. */

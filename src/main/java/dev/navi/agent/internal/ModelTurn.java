@@ -8,11 +8,11 @@ import dev.navi.llm.LlmResponse;
 import dev.navi.llm.ToolDefinition;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
- * One request to the model and its reply, each an event: {@code llm.request} before the call,
- * {@code llm.response} once the reply and the task's progress are stored.
+ * One request to the model and its reply, each an event: {@code llm.request} stored before the call;
+ * {@code llm.response} after the task's progress, both stored with the step's next write (its first
+ * {@code tool.call}, or the end).
  */
 final class ModelTurn {
 
@@ -23,9 +23,9 @@ final class ModelTurn {
     private final String systemPrompt;
     private final List<ToolDefinition> toolDefinitions;
     private final int maxOutputTokens;
-    private final Consumer<TaskEvent> publish;
+    private final StepEvents events;
 
-    ModelTurn(UUID taskId, String model, AgentLoop.Collaborators with, CallContext calls, Consumer<TaskEvent> publish) {
+    ModelTurn(UUID taskId, String model, AgentLoop.Collaborators with, CallContext calls, StepEvents events) {
         this.taskId = taskId;
         this.model = model;
         this.llm = with.llm();
@@ -33,22 +33,22 @@ final class ModelTurn {
         this.systemPrompt = with.systemPrompt();
         this.toolDefinitions = with.toolDefinitions();
         this.maxOutputTokens = with.properties().maxOutputTokens();
-        this.publish = publish;
+        this.events = events;
     }
 
     LlmRequest next(LoopState state) {
         return new LlmRequest(model, systemPrompt, state.messages(), toolDefinitions, maxOutputTokens);
     }
 
-    /** Calls the model; {@code progress} stores the state after the reply, before its event is written. */
+    /** Calls the model; {@code progress} records the state after the reply, before its event. */
     LlmResponse call(LlmRequest request, LoopState state, Runnable progress) throws InterruptedException {
         int iteration = state.iterations() + 1;
-        publish.accept(new TaskEvent.LlmRequested(
+        events.now(new TaskEvent.LlmRequested(
                 taskId, iteration, model, state.messages().size()));
         var response = llm.complete(request, calls);
         state.recordResponse(response);
         progress.run();
-        publish.accept(responded(iteration, response));
+        events.later(responded(iteration, response));
         return response;
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Runs the tool calls of one model reply in order, with a {@code tool.call} and a {@code tool.result}
@@ -21,7 +20,9 @@ import java.util.function.Consumer;
  * reported to the model as interrupted. A call the task's approval mode holds back stops the round
  * ({@link ApprovalNeeded}) until it is decided: once approved it runs, once denied or expired the model
  * gets the refusal as its result. A call that can change files is checkpointed after it ran and before
- * its result is stored, so a stored result always has its change in a checkpoint.
+ * its result is stored, so a stored result always has its change in a checkpoint. A {@code tool.call} is
+ * stored before its tool runs; a result is stored with the next event (the next call, the next model
+ * request, or the end), except a command's, whose audit record follows its stored result.
  */
 final class ToolRound {
 
@@ -31,7 +32,7 @@ final class ToolRound {
     private final UUID taskId;
     private final ToolBox tools;
     private final CommandAudit audit;
-    private final Consumer<TaskEvent> publish;
+    private final StepEvents events;
     private final ApprovalPolicy approvals;
     private final Runnable checkpoint;
 
@@ -40,7 +41,7 @@ final class ToolRound {
             ToolBox tools,
             CommandAudit audit,
             ApprovalPolicy approvals,
-            Consumer<TaskEvent> publish,
+            StepEvents events,
             Runnable checkpoint) {
         this.task = task;
         this.checkpoint = checkpoint;
@@ -48,7 +49,7 @@ final class ToolRound {
         this.taskId = task.id();
         this.tools = tools;
         this.audit = audit;
-        this.publish = publish;
+        this.events = events;
     }
 
     /** Whether any of these calls could have changed the workspace's files. */
@@ -98,7 +99,7 @@ final class ToolRound {
 
     private LlmMessage.ToolResult reportRefused(int iteration, ToolCall call, TaskEvent.ApprovalDecided decision) {
         var output = refusal(decision);
-        publish.accept(
+        events.later(
                 new TaskEvent.ToolCallCompleted(taskId, iteration, call.id(), call.name(), false, output, null, 0));
         return new LlmMessage.ToolResult(call.id(), output, true);
     }
@@ -109,19 +110,19 @@ final class ToolRound {
     }
 
     private LlmMessage.ToolResult reportInterrupted(int iteration, ToolCall call) {
-        publish.accept(new TaskEvent.ToolCallCompleted(
+        events.later(new TaskEvent.ToolCallCompleted(
                 taskId, iteration, call.id(), call.name(), false, INTERRUPTED, null, 0));
         return interrupted(call.id());
     }
 
     private LlmMessage.ToolResult runOne(Path root, int iteration, ToolCall call) throws InterruptedException {
-        publish.accept(new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson()));
+        events.now(new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson()));
         var outcome = execute(root, call);
         if (tools.changesFiles(call.name())) {
             checkpoint.run();
         }
         boolean ok = ok(outcome);
-        publish.accept(new TaskEvent.ToolCallCompleted(
+        var result = new TaskEvent.ToolCallCompleted(
                 taskId,
                 iteration,
                 call.id(),
@@ -129,10 +130,13 @@ final class ToolRound {
                 ok,
                 outcome.output(),
                 exitCode(outcome),
-                outcome.duration().toMillis()));
+                outcome.duration().toMillis());
         if (call.name().equals(CommandAudit.RUN_COMMAND)) {
+            events.now(result);
             // after the event that it ran, before the model sees its result: a failed record ends the task
             audit.ran(task, call.argumentsJson(), outcome);
+        } else {
+            events.later(result);
         }
         return new LlmMessage.ToolResult(call.id(), outcome.output(), !ok);
     }

@@ -5,21 +5,22 @@ import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
 import dev.navi.redaction.Redactor;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Stores every published {@link TaskEvent} synchronously, in the publisher's thread, so the per-task
- * order is the publication order and an event is durable before anyone sees it; then wakes the
- * task's live streams in this process once the transaction (if any) has committed. Other replicas' streams
- * are woken by the notification the store sends with the event ({@link Notifications}). Secrets are redacted before the event
- * is stored: every reader (stream, page, metrics) sees the redacted event only.
+ * Stores every published {@link TaskEvent}, in the publisher's thread, so the per-task order is the
+ * publication order and an event is durable before anyone sees it. Outside a transaction it is stored at
+ * once; inside one it joins the transaction's {@link EventBatch}, stored just before the commit, and
+ * the other listeners of task events hear of it after the commit. The task's live streams in this process
+ * are woken once it is committed; other replicas' streams by the notification stored with it. Secrets are
+ * redacted before the event is stored: every reader (stream, page, metrics) sees the redacted event only.
  */
 @Component
 class EventRecorder {
@@ -40,7 +41,8 @@ class EventRecorder {
 
     /**
      * Runs before every other listener of task events: an event refused by its {@link EventFence}
-     * throws here, so no listener (log, metrics) sees an event that was not stored.
+     * throws here (or, inside a transaction, fails its commit), so no listener (log, metrics) sees an
+     * event that was not stored.
      */
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -48,29 +50,23 @@ class EventRecorder {
         ObjectNode data = json.valueToTree(event);
         data.remove("taskId");
         RedactedJson.redact(data, redactor);
-        var type = TaskEvent.typeOf(event);
-        var fence = EventFence.current(event.taskId());
-        long seq;
-        if (fence.isPresent()) {
-            var epoch = fence.get().leaseEpoch();
-            seq = store.appendFenced(event.taskId(), epoch, type, clock.instant(), data)
-                    .orElseThrow(() -> new LeaseLostException(event.taskId(), epoch, "event " + type));
-        } else {
-            seq = store.append(event.taskId(), type, clock.instant(), data);
-        }
-        afterCommit(() -> hub.wake(event.taskId(), seq));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
+        var stored = new EventStore.NewEvent(TaskEvent.typeOf(event), clock.instant(), data);
+        var epoch =
+                EventFence.current(event.taskId()).map(EventFence::leaseEpoch).orElse(null);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            EventBatch.current(this, store, hub).add(event.taskId(), epoch, stored);
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        var seq = store.append(event.taskId(), epoch, List.of(stored))
+                .orElseThrow(() -> new LeaseLostException(event.taskId(), epoch, "event " + stored.type()));
+        hub.wake(event.taskId(), seq);
+    }
+
+    /** Stores what the current transaction has published so far, so that it can read its own events. */
+    void flushCurrentTransaction() {
+        var batch = EventBatch.existing(this);
+        if (batch != null) {
+            batch.storePending();
+        }
     }
 }

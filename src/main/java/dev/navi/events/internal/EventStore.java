@@ -1,89 +1,99 @@
 package dev.navi.events.internal;
 
 import dev.navi.events.TaskEvent;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code task_events} table: append with the next per-task sequence number, read in order. */
+/**
+ * The {@code task_events} table: append a run of a task's events with the next per-task sequence
+ * numbers, read in order. One statement per run: the lease check (when fenced), the sequence numbers for
+ * the whole run, the rows and the notification every replica hears on commit ({@link TaskSignal}).
+ */
 @Repository
 class EventStore {
 
+    private static final String STORE_RUN = """
+            next as (
+                insert into task_event_sequences (task_id, last_seq) select id, :count from owner
+                on conflict (task_id) do update set last_seq = task_event_sequences.last_seq + :count
+                returning last_seq),
+            stored as (
+                insert into task_events (task_id, seq, type, ts, data)
+                select :task, next.last_seq - :count + e.n, e.event ->> 'type',
+                       cast(e.event ->> 'ts' as timestamptz), e.event -> 'data'
+                from next, jsonb_array_elements(cast(:events as jsonb)) with ordinality as e(event, n))
+            select last_seq, pg_notify(:channel, cast(:task as text) || ':' || last_seq) from next""";
+
+    /** The payload is {@link TaskSignal.EventCommitted}'s encoding, built in SQL for the run's last seq. */
+    private static final String UNFENCED = "with owner as (select cast(:task as uuid) as id),\n" + STORE_RUN;
+
+    /** Holds the task row against a concurrent claim until the transaction ends. */
+    private static final String FENCED = """
+            with owner as (
+                select id from tasks where id = :task and lease_epoch = :epoch and status = 'running' for share),
+            """ + STORE_RUN;
+
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    EventStore(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
+    EventStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.json = json;
     }
 
-    /**
-     * Stores the event in the caller's transaction (or a new one) and returns its sequence number. Every
-     * replica is notified in the same transaction, so it hears of the event once it is committed.
-     */
-    long append(UUID taskId, String type, Instant ts, JsonNode data) {
-        Long seq = transactions.execute(status -> {
-            long next = jdbc.sql("""
-                            insert into task_event_sequences (task_id, last_seq) values (:task, 1)
-                            on conflict (task_id) do update set last_seq = task_event_sequences.last_seq + 1
-                            returning last_seq""").param("task", taskId).query(Long.class).single();
-            jdbc.sql("""
-                            insert into task_events (task_id, seq, type, ts, data)
-                            values (:task, :seq, :type, :ts, cast(:data as jsonb))""")
-                    .param("task", taskId)
-                    .param("seq", next)
-                    .param("type", type)
-                    .param("ts", Timestamp.from(ts))
-                    .param("data", json.writeValueAsString(data))
-                    .update();
-            PgTaskSignals.send(jdbc, new TaskSignal.EventCommitted(taskId, next));
-            return next;
-        });
-        return seq;
-    }
+    /** An event to store: its type, when it happened, its redacted data without the task id. */
+    record NewEvent(String type, Instant ts, JsonNode data) {}
 
     /**
-     * Stores the event only while the task is {@code running} under {@code leaseEpoch}: one statement
-     * checks the lease (holding the task row against a concurrent claim until this transaction ends),
-     * takes the next sequence number and inserts. Empty when the lease is no longer held: nothing was
-     * written, not even a sequence number. Like {@link #append}, every replica is notified on commit.
+     * Stores {@code events} of the task in order, with consecutive sequence numbers, in the caller's
+     * transaction or on its own. With a {@code leaseEpoch}, only while the task is {@code running} under
+     * it: empty when the lease is no longer held, and then nothing was written, not even a sequence number.
+     *
+     * @return the sequence number of the last event of the run
      */
-    Optional<Long> appendFenced(UUID taskId, long leaseEpoch, String type, Instant ts, JsonNode data) {
-        return transactions.execute(status -> {
-            var seq = fencedInsert(taskId, leaseEpoch, type, ts, data);
-            seq.ifPresent(next -> PgTaskSignals.send(jdbc, new TaskSignal.EventCommitted(taskId, next)));
-            return seq;
-        });
-    }
-
-    private Optional<Long> fencedInsert(UUID taskId, long leaseEpoch, String type, Instant ts, JsonNode data) {
-        return jdbc.sql("""
-                        with fence as (
-                                 select id from tasks
-                                 where id = :task and lease_epoch = :epoch and status = 'running' for share),
-                             next as (
-                                 insert into task_event_sequences (task_id, last_seq) select id, 1 from fence
-                                 on conflict (task_id) do update set last_seq = task_event_sequences.last_seq + 1
-                                 returning last_seq)
-                        insert into task_events (task_id, seq, type, ts, data)
-                        select :task, last_seq, :type, :ts, cast(:data as jsonb) from next
-                        returning seq""")
+    OptionalLong append(UUID taskId, Long leaseEpoch, List<NewEvent> events) {
+        var statement = jdbc.sql(leaseEpoch == null ? UNFENCED : FENCED)
                 .param("task", taskId)
-                .param("epoch", leaseEpoch)
-                .param("type", type)
-                .param("ts", Timestamp.from(ts))
-                .param("data", json.writeValueAsString(data))
-                .query(Long.class)
-                .optional();
+                .param("count", events.size())
+                .param("events", encode(events))
+                .param("channel", TaskSignal.CHANNEL);
+        if (leaseEpoch != null) {
+            statement = statement.param("epoch", leaseEpoch);
+        }
+        return statement
+                .query((rs, row) -> rs.getLong(1))
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    /** One event, unfenced: its sequence number. */
+    long append(UUID taskId, String type, Instant ts, JsonNode data) {
+        return append(taskId, null, List.of(new NewEvent(type, ts, data))).orElseThrow();
+    }
+
+    /** One event, fenced by {@code leaseEpoch}: its sequence number, or empty when the lease is not held. */
+    Optional<Long> appendFenced(UUID taskId, long leaseEpoch, String type, Instant ts, JsonNode data) {
+        var seq = append(taskId, leaseEpoch, List.of(new NewEvent(type, ts, data)));
+        return seq.isPresent() ? Optional.of(seq.getAsLong()) : Optional.empty();
+    }
+
+    private String encode(List<NewEvent> events) {
+        var array = json.createArrayNode();
+        for (var event : events) {
+            array.addObject()
+                    .put("type", event.type())
+                    .put("ts", event.ts().toString())
+                    .set("data", event.data());
+        }
+        return json.writeValueAsString(array);
     }
 
     long lastSeq(UUID taskId) {

@@ -9,22 +9,28 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads a task's stored events back into their records; a type no record has is skipped. */
+/**
+ * Reads a task's stored events back into their records; a type no record has is skipped. Inside a
+ * transaction, the events it has published are stored first: it reads its own events.
+ */
 @Component
 class StoredHistory implements TaskHistory {
 
     private static final int PAGE = 500;
 
     private final EventStore store;
+    private final EventRecorder recorder;
     private final JsonMapper json;
 
-    StoredHistory(EventStore store, JsonMapper json) {
+    StoredHistory(EventStore store, EventRecorder recorder, JsonMapper json) {
         this.store = store;
+        this.recorder = recorder;
         this.json = json;
     }
 
     @Override
     public List<Recorded> of(UUID taskId) {
+        recorder.flushCurrentTransaction();
         var recorded = new ArrayList<Recorded>();
         long after = 0;
         List<StoredEvent> page;
@@ -42,6 +48,7 @@ class StoredHistory implements TaskHistory {
 
     @Override
     public long lastSeq(UUID taskId) {
+        recorder.flushCurrentTransaction();
         return store.lastSeq(taskId);
     }
 

@@ -4,8 +4,8 @@ import dev.navi.events.TaskEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * One log line per task step, with {@code taskId} in the MDC. Prompts, model text, tool arguments and
@@ -23,7 +23,8 @@ class TaskActivityLog {
         this.content = properties.logContent();
     }
 
-    @EventListener
+    /** After the commit that stored the event: a line is written only for an event that was stored. */
+    @TransactionalEventListener(fallbackExecution = true)
     void on(TaskEvent event) {
         if (!log.isInfoEnabled()) {
             return;

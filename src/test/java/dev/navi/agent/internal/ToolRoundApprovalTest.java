@@ -27,7 +27,8 @@ class ToolRoundApprovalTest {
     private static final Path ROOT = Path.of(".");
 
     private final List<String> executed = new ArrayList<>();
-    private final List<TaskEvent> published = new ArrayList<>();
+    private final RecordedStepEvents events = new RecordedStepEvents();
+    private final List<TaskEvent> published = events.published;
     /** For each checkpoint, how many events were published before it. */
     private final List<Integer> checkpoints = new ArrayList<>();
 
@@ -156,7 +157,7 @@ class ToolRoundApprovalTest {
                 new Tools(),
                 new CommandAudit(entry -> {}),
                 new ApprovalPolicy(List.of()),
-                published::add,
+                events,
                 () -> checkpoints.add(published.size()));
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ToolRoundResumeTest {
 
     private final List<String> executed = new ArrayList<>();
-    private final List<TaskEvent> published = new ArrayList<>();
+    private final RecordedStepEvents events = new RecordedStepEvents();
+    private final List<TaskEvent> published = events.published;
     /** For each checkpoint, how many events were published before it. */
     private final List<Integer> checkpoints = new ArrayList<>();
 
@@ -49,7 +50,7 @@ class ToolRoundResumeTest {
             new Tools(),
             new CommandAudit(entry -> {}),
             new ApprovalPolicy(List.of()),
-            published::add,
+            events,
             () -> checkpoints.add(published.size()));
 
     @Test

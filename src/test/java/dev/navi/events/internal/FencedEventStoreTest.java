@@ -1,29 +1,39 @@
 package dev.navi.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.navi.events.LeaseLostException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A fenced append lands only while the task runs under the named epoch, and then takes no sequence number. */
+/**
+ * A fenced append lands only while the task runs under the named epoch, and then takes no sequence number;
+ * a transaction's events are stored as runs with consecutive numbers just before it commits.
+ */
 class FencedEventStoreTest {
 
     private static final DataSource DATA_SOURCE = start();
 
     private final JdbcClient jdbc = JdbcClient.create(DATA_SOURCE);
     private final JsonMapper json = JsonMapper.builder().build();
-    private final EventStore store =
-            new EventStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(DATA_SOURCE)), json);
+    private final EventStore store = new EventStore(jdbc, json);
+    private final TransactionTemplate transactions =
+            new TransactionTemplate(new DataSourceTransactionManager(DATA_SOURCE));
+    private final StreamHub hub = new StreamHub(new SimpleMeterRegistry());
     private final UUID task = UUID.randomUUID();
 
     @Test
@@ -69,6 +79,106 @@ class FencedEventStoreTest {
         assertThat(store.appendFenced(task, 1, "tool.result", Instant.now(), json.createObjectNode()))
                 .isEmpty();
         assertThat(store.after(task, 0, 10)).isEmpty();
+    }
+
+    @Nested
+    class Runs {
+
+        @Test
+        void whenARunIsStoredThenItsEventsTakeConsecutiveNumbersInOrder() {
+            runningTask(1);
+            store.append(task, "task.started", Instant.now(), json.createObjectNode());
+
+            var last = store.append(task, 1L, List.of(event("llm.response"), event("tool.call"), event("tool.result")));
+
+            assertThat(last).hasValue(4);
+            assertThat(store.after(task, 0, 10))
+                    .extracting(StoredEvent::type)
+                    .containsExactly("task.started", "llm.response", "tool.call", "tool.result");
+            assertThat(store.after(task, 0, 10)).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(store.lastSeq(task)).isEqualTo(4);
+        }
+
+        @Test
+        void whenARunIsRefusedThenNoneOfItIsStored() {
+            runningTask(2);
+
+            assertThat(store.append(task, 1L, List.of(event("llm.response"), event("tool.call"))))
+                    .isEmpty();
+            assertThat(store.after(task, 0, 10)).isEmpty();
+            assertThat(store.lastSeq(task)).isZero();
+        }
+
+        @Test
+        void whenATransactionPublishesEventsThenTheyAreStoredOnlyAtItsCommit() {
+            runningTask(1);
+
+            transactions.executeWithoutResult(status -> {
+                var batch = EventBatch.current(this, store, hub);
+                batch.add(task, 1L, event("llm.response"));
+                batch.add(task, 1L, event("tool.call"));
+                assertThat(countInOtherTransaction())
+                        .as("not stored before the commit")
+                        .isZero();
+            });
+
+            assertThat(store.after(task, 0, 10))
+                    .extracting(StoredEvent::type)
+                    .containsExactly("llm.response", "tool.call");
+        }
+
+        @Test
+        void whenTheFenceRefusesAtCommitThenTheTransactionsOtherWritesAreRolledBack() {
+            runningTask(1);
+
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                        jdbc.sql("update tasks set iterations = 7 where id = :id")
+                                .param("id", task)
+                                .update();
+                        EventBatch.current(this, store, hub).add(task, 5L, event("llm.response"));
+                    }))
+                    .isInstanceOf(LeaseLostException.class);
+
+            assertThat(store.after(task, 0, 10)).isEmpty();
+            assertThat(jdbc.sql("select iterations from tasks where id = :id")
+                            .param("id", task)
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
+        }
+
+        @Test
+        void whenTheTransactionFlushesEarlyThenLaterEventsFollowInOrder() {
+            runningTask(1);
+
+            transactions.executeWithoutResult(status -> {
+                var batch = EventBatch.current(this, store, hub);
+                batch.add(task, 1L, event("tool.call"));
+                batch.storePending();
+                assertThat(store.lastSeq(task))
+                        .as("read inside the transaction")
+                        .isEqualTo(1);
+                batch.add(task, null, event("task.succeeded"));
+            });
+
+            assertThat(store.after(task, 0, 10))
+                    .extracting(StoredEvent::type)
+                    .containsExactly("tool.call", "task.succeeded");
+        }
+
+        private EventStore.NewEvent event(String type) {
+            return new EventStore.NewEvent(
+                    type, Instant.now(), json.createObjectNode().put("type", type));
+        }
+
+        private long countInOtherTransaction() {
+            // a connection of its own: the batch's transaction holds another one
+            return JdbcClient.create(DATA_SOURCE)
+                    .sql("select count(*) from task_events where task_id = :task")
+                    .param("task", task)
+                    .query(Long.class)
+                    .single();
+        }
     }
 
     private void runningTask(long epoch) {

@@ -1,0 +1,95 @@
+package dev.navi.events.internal;
+
+import dev.navi.events.LeaseLostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The events published inside one transaction, stored together just before it commits: one statement
+ * per run of one task's events under one fence, so a step's events cost one round trip and one sequence
+ * update, not one each. A refused fence fails the commit with {@link LeaseLostException}: the
+ * transaction's other writes are rolled back with the events. The task's streams in this process are
+ * woken once it has committed.
+ */
+final class EventBatch implements TransactionSynchronization {
+
+    private final Object key;
+    private final EventStore store;
+    private final StreamHub hub;
+    private final List<Run> runs = new ArrayList<>();
+    private final Map<UUID, Long> lastStored = new LinkedHashMap<>();
+
+    private EventBatch(Object key, EventStore store, StreamHub hub) {
+        this.key = key;
+        this.store = store;
+        this.hub = hub;
+    }
+
+    /** A run of consecutive events of one task under one fence (null: unfenced). */
+    private record Run(UUID taskId, Long leaseEpoch, List<EventStore.NewEvent> events) {}
+
+    /** The current transaction's batch, begun on first use; requires an active synchronization. */
+    static EventBatch current(Object key, EventStore store, StreamHub hub) {
+        var batch = (EventBatch) TransactionSynchronizationManager.getResource(key);
+        if (batch == null) {
+            batch = new EventBatch(key, store, hub);
+            TransactionSynchronizationManager.bindResource(key, batch);
+            TransactionSynchronizationManager.registerSynchronization(batch);
+        }
+        return batch;
+    }
+
+    /** The current transaction's batch, if it has one. */
+    static EventBatch existing(Object key) {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? (EventBatch) TransactionSynchronizationManager.getResource(key)
+                : null;
+    }
+
+    void add(UUID taskId, Long leaseEpoch, EventStore.NewEvent event) {
+        var last = runs.isEmpty() ? null : runs.getLast();
+        if (last != null && last.taskId().equals(taskId) && Objects.equals(last.leaseEpoch(), leaseEpoch)) {
+            last.events().add(event);
+        } else {
+            var events = new ArrayList<EventStore.NewEvent>();
+            events.add(event);
+            runs.add(new Run(taskId, leaseEpoch, events));
+        }
+    }
+
+    /** Stores what was published so far; later publications in the transaction start a new run. */
+    void storePending() {
+        for (var run : runs) {
+            var seq = store.append(run.taskId(), run.leaseEpoch(), run.events());
+            if (seq.isEmpty()) {
+                throw new LeaseLostException(
+                        run.taskId(),
+                        run.leaseEpoch(),
+                        "event " + run.events().getFirst().type());
+            }
+            lastStored.merge(run.taskId(), seq.getAsLong(), Math::max);
+        }
+        runs.clear();
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+        storePending();
+    }
+
+    @Override
+    public void afterCommit() {
+        lastStored.forEach(hub::wake);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(key);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.navi.agent.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.navi.events.TaskEvent;
+import dev.navi.llm.ToolCall;
+import dev.navi.tasks.ApprovalMode;
+import dev.navi.tasks.Task;
+import dev.navi.tools.ToolBox;
+import dev.navi.tools.ToolOutcome;
+import dev.navi.tools.ToolSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** When a round's events are stored: each call before its tool runs, results with the next write. */
+class ToolRoundWritesTest {
+
+    private final RecordedStepEvents events = new RecordedStepEvents();
+    /** For each tool run: the events stored when it began. */
+    private final List<List<TaskEvent>> storedAtRun = new ArrayList<>();
+    /** For each audit record: the events stored when it was written. */
+    private final List<List<TaskEvent>> storedAtAudit = new ArrayList<>();
+
+    private final Task task = new Task(
+            UUID.randomUUID(),
+            "default",
+            "alice",
+            null,
+            "p",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            null,
+            ApprovalMode.NEVER);
+    private final ToolRound round = new ToolRound(
+            task,
+            new Tools(),
+            new CommandAudit(entry -> storedAtAudit.add(List.copyOf(events.stored))),
+            new ApprovalPolicy(List.of()),
+            events,
+            () -> {});
+
+    @Test
+    void whenToolsRunThenEachCallIsStoredBeforeItsToolRunsWithTheResultBeforeIt() throws Exception {
+        round.run(
+                Path.of("."), 1, List.of(new ToolCall("a", "read_file", "{}"), new ToolCall("b", "write_file", "{}")));
+
+        assertThat(storedAtRun).hasSize(2);
+        assertThat(storedAtRun.get(0)).extracting(ToolRoundWritesTest::describe).containsExactly("tool.call a");
+        assertThat(storedAtRun.get(1))
+                .extracting(ToolRoundWritesTest::describe)
+                .as("the first result is stored with the second call, before its tool runs")
+                .containsExactly("tool.call a", "tool.result a", "tool.call b");
+        assertThat(events.stored)
+                .extracting(ToolRoundWritesTest::describe)
+                .as("the last result waits for the loop's next write")
+                .doesNotContain("tool.result b");
+        assertThat(events.published)
+                .extracting(ToolRoundWritesTest::describe)
+                .containsExactly("tool.call a", "tool.result a", "tool.call b", "tool.result b");
+    }
+
+    @Test
+    void whenACommandRunsThenItsResultIsStoredBeforeItsAuditRecord() throws Exception {
+        round.run(Path.of("."), 1, List.of(new ToolCall("c", CommandAudit.RUN_COMMAND, "{\"command\":\"true\"}")));
+
+        assertThat(storedAtAudit).hasSize(1);
+        assertThat(storedAtAudit.getFirst())
+                .extracting(ToolRoundWritesTest::describe)
+                .containsExactly("tool.call c", "tool.result c");
+    }
+
+    private static String describe(TaskEvent event) {
+        return switch (event) {
+            case TaskEvent.ToolCallStarted started -> "tool.call " + started.toolCallId();
+            case TaskEvent.ToolCallCompleted completed -> "tool.result " + completed.toolCallId();
+            default -> TaskEvent.typeOf(event);
+        };
+    }
+
+    private final class Tools implements ToolBox {
+
+        @Override
+        public List<ToolSpec> specs() {
+            return List.of();
+        }
+
+        @Override
+        public boolean changesFiles(String toolName) {
+            return !toolName.equals("read_file");
+        }
+
+        @Override
+        public ToolOutcome execute(Path workspaceRoot, String toolName, String argumentsJson) {
+            storedAtRun.add(List.copyOf(events.stored));
+            return new ToolOutcome.Succeeded("ran " + toolName, 0, Duration.ofMillis(1));
+        }
+    }
+}
