@@ -145,7 +145,7 @@ class BenchCommandIT extends NaviIntegrationTest {
                 .containsPattern("\\| through the gateway \\| [0-9.]+ \\|")
                 .containsPattern("added latency p50 \\(-?[0-9.]+ ms\\) = \\*\\*(n/a|[0-9.]+ ×)\\*\\*")
                 .containsPattern(
-                        "## Stream opening under a ramp[\\s\\S]*\\| 30 \\| 100 \\| [0-9.]+ \\| 30 \\| 0 \\| [0-9.]+ \\|")
+                        "## Stream opening under a ramp[\\s\\S]*\\| 30 \\| 100 \\| [0-9.]+ \\| 30 \\| 0 \\| 0 \\| [0-9.]+ \\|")
                 .containsPattern("\\| on \\(durable\\) \\| [0-9.]+ \\|")
                 .containsPattern("Durable commits per step [^:]*: [0-9.]+;");
         JsonNode json = this.json.readTree(Files.readString(report.resolve("bench.json")));

@@ -73,7 +73,14 @@ record BenchResult(
             Double metricsAnswerMs) {}
 
     /** Streams opened at a fixed rate on the waiting task: each one's connect → first byte. */
-    record Ramp(int requested, double rate, double achievedRate, int answered, int notAnswered, Summary openMs) {}
+    record Ramp(
+            int requested,
+            double rate,
+            double achievedRate,
+            int answered,
+            int notAnswered,
+            int notConnected,
+            Summary openMs) {}
 
     /**
      * The same non-streaming model call direct to llm-sim and through a gateway (Portkey's), alternated;

@@ -18,11 +18,13 @@ final class RampPeerCommitsReport {
         report.line("Streams on the waiting task started at a fixed rate, however fast NAVI answers; opening is each"
                         + " stream's connect to its first byte (ms).")
                 .line("");
-        report.line("| streams | rate per s | achieved per s | answered | not answered | open p50 | p95 | p99 |")
-                .line("|---|---|---|---|---|---|---|---|");
+        report.line("| streams | rate per s | achieved per s | answered | not answered | of which not connected in "
+                        + IdleStream.CONNECT_TIMEOUT_MS / 1000 + " s | open p50 | p95 | p99 |")
+                .line("|---|---|---|---|---|---|---|---|---|");
         var open = ramp.openMs();
         report.line("| " + ramp.requested() + " | " + n(ramp.rate()) + " | " + n(ramp.achievedRate()) + " | "
-                + ramp.answered() + " | " + ramp.notAnswered() + " | " + n(open.p50()) + " | " + n(open.p95()) + " | "
+                + ramp.answered() + " | " + ramp.notAnswered() + " | " + ramp.notConnected() + " | " + n(open.p50())
+                + " | " + n(open.p95()) + " | "
                 + n(open.p99()) + " |");
         return report.line("").md.toString();
     }

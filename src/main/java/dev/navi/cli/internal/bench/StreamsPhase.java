@@ -127,6 +127,7 @@ final class StreamsPhase {
                 count < 2 ? rate : (count - 1) / issuedSeconds,
                 answered.size(),
                 count - answered.size(),
+                (int) streams.stream().filter(stream -> !stream.connected()).count(),
                 Summary.of(answered.stream().map(IdleStream::openMs).toList()));
     }
 

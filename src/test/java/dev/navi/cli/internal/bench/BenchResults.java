@@ -73,7 +73,7 @@ final class BenchResults {
                         20, new Summary(20, 1, 2, 3, 0.5, 3, 1.2), new Summary(20, 2, 3, 4, 1, 4, 2.2), 1, 1),
                 List.of(new BenchResult.Streams(
                         200, 199, 1, latency, 150.0, 40e6, 60e6, 98.1, 44.0, 45.0, 0.005, 199.0, 600, latency, 12.5)),
-                new BenchResult.Ramp(100, 200, 198.5, 99, 1, new Summary(99, 3.5, 9, 12, 1, 14, 4)),
+                new BenchResult.Ramp(100, 200, 198.5, 99, 1, 1, new Summary(99, 3.5, 9, 12, 1, 14, 4)),
                 new BenchResult.Peer(
                         "http://127.0.0.1:18787",
                         null,

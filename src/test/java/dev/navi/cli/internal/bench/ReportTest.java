@@ -39,7 +39,7 @@ class ReportTest {
 
             assertThat(md)
                     .contains("| stream ramp | 100 streams at 200 per s |", "| peer gateway | http://127.0.0.1:18787 |")
-                    .contains("## Stream opening under a ramp", "| 100 | 200 | 199 | 99 | 1 | 3.50 | 9.00 | 12.0 |")
+                    .contains("## Stream opening under a ramp", "| 100 | 200 | 199 | 99 | 1 | 1 | 3.50 | 9.00 | 12.0 |")
                     .contains("## NAVI and an LLM gateway (Portkey) in front of the same llm-sim")
                     .contains("| through the gateway | 3.00 |", "| added by the gateway | 2.00 | | 3.00 |")
                     .contains("(2.00 ms) / the gateway's added latency p50 (2.00 ms) = **1.00 ×**")
