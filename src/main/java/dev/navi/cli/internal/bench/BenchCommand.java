@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measures NAVI's platform overhead per agent step, submit → start, tasks per second, idle streams, and",
-            "one model call direct vs through NAVI; writes bench.md, bench.json and a chart (docs/benchmark.md).",
+            "Measures NAVI's platform overhead per agent step, submit → start, tasks per second, idle streams, stream",
+            "opening under a ramp, one model call direct vs through NAVI (and through --peer-gateway), and the commit",
+            "cost of durability; writes bench.md, bench.json and a chart (docs/benchmark.md).",
             "Without --base-url it starts its own NAVI and llm-sim from this jar on loopback and stops them after.",
             "Exit 1 when a measured task failed or a measure regressed past --regression-ratio against --baseline."
         })
@@ -101,6 +102,39 @@ public final class BenchCommand implements Callable<Integer> {
             description = "ceiling for the measurements; what is left is skipped (default 30m, quick 60s)")
     String maxDuration;
 
+    @Option(
+            names = "--stream-ramp",
+            paramLabel = "N",
+            description =
+                    "streams opened at --stream-ramp-rate, timed connect → first byte (default 5000, quick 100; 0: none)")
+    Integer streamRamp;
+
+    @Option(
+            names = "--stream-ramp-rate",
+            paramLabel = "R",
+            description = "new stream connections per second of the ramp (default 2000, quick 200)")
+    Integer streamRampRate;
+
+    @Option(
+            names = "--commits",
+            paramLabel = "N",
+            description =
+                    "event transactions per durability mode on the embedded database (default 2000, quick 100; 0: none)")
+    Integer commits;
+
+    @Option(
+            names = "--embedded-data-directory",
+            paramLabel = "DIR",
+            description =
+                    "with --base-url: its embedded PostgreSQL's data directory ($NAVI_HOME/pgdata), for --commits")
+    Path embeddedDataDirectory;
+
+    @Option(
+            names = "--peer-gateway",
+            paramLabel = "URL",
+            description = "a running Portkey gateway, to compare its added latency per call (scripts/bench-peer.sh)")
+    URI peerGateway;
+
     @Option(names = "--baseline", paramLabel = "FILE", description = "a previous bench.json to compare with")
     Path baseline;
 
@@ -155,7 +189,11 @@ public final class BenchCommand implements Callable<Integer> {
                 heartbeat,
                 heartbeat.multipliedBy(5).dividedBy(2),
                 Durations.parse("--max-duration", maxDuration, quick ? "60s" : "30m"),
-                regressionRatio);
+                regressionRatio,
+                atLeastZero("--stream-ramp", streamRamp, quick ? 100 : 5000),
+                positive("--stream-ramp-rate", streamRampRate, quick ? 200 : 2000),
+                atLeastZero("--commits", commits, quick ? 100 : 2000),
+                gateway(peerGateway));
         if (settings.steps() > 190) {
             throw new UsageException("--steps must be at most 190 (a task may make 200 model calls)");
         }
@@ -184,7 +222,8 @@ public final class BenchCommand implements Callable<Integer> {
                 token,
                 workspaceRoot,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                Optional.ofNullable(embeddedDataDirectory));
     }
 
     private static int positive(String option, Integer value, int fallback) {
@@ -193,6 +232,21 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UsageException(option + " must be at least 1");
         }
         return chosen;
+    }
+
+    private static int atLeastZero(String option, Integer value, int fallback) {
+        var chosen = value == null ? fallback : value;
+        if (chosen < 0) {
+            throw new UsageException(option + " must be at least 0");
+        }
+        return chosen;
+    }
+
+    private static URI gateway(URI url) {
+        if (url != null && !"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new UsageException("--peer-gateway must be an http or https URL, not " + url);
+        }
+        return url;
     }
 
     private static List<Integer> levels(String option, List<Integer> values, List<Integer> fallback) {

@@ -14,6 +14,9 @@ record BenchResult(
         List<Throughput> throughput,
         DirectCall direct,
         List<Streams> streams,
+        Ramp ramp,
+        Peer peer,
+        Commits commits,
         List<String> notes) {
 
     /** The machine the benchmark ran on (the client's; loopback: the same as NAVI's when self-started). */
@@ -68,4 +71,56 @@ record BenchResult(
             int heartbeats,
             Summary heartbeatLagMs,
             Double metricsAnswerMs) {}
+
+    /** Streams opened at a fixed rate on the waiting task: each one's connect → first byte. */
+    record Ramp(
+            int requested,
+            double rate,
+            double achievedRate,
+            int answered,
+            int notAnswered,
+            int notConnected,
+            Summary openMs) {}
+
+    /**
+     * The same non-streaming model call direct to llm-sim and through a gateway (Portkey's), alternated;
+     * {@code ratio} is NAVI's platform time per step p50 at concurrency 1 over the gateway's added p50.
+     * {@code notMeasured} says why, when it was not.
+     */
+    record Peer(
+            String gateway,
+            String notMeasured,
+            int calls,
+            Summary direct,
+            Summary throughGateway,
+            Double addedP50,
+            Double addedP99,
+            Double naviPerStepP50,
+            Double ratio) {
+
+        static Peer notMeasured(String why) {
+            return new Peer(null, why, 0, Summary.EMPTY, Summary.EMPTY, null, null, null, null);
+        }
+    }
+
+    /**
+     * One event transaction (sequence upsert, insert, commit) against NAVI's embedded PostgreSQL with
+     * {@code synchronous_commit} on and off, alternated; the server's {@code fsync} as found. Durable
+     * commits per step are the transaction ids a few step tasks consumed, per step.
+     */
+    record Commits(
+            String notMeasured,
+            String fsync,
+            int commits,
+            Summary durable,
+            Summary notDurable,
+            Double addedP50,
+            Double addedMean,
+            Double commitsPerStep,
+            Double addedPerStep) {
+
+        static Commits notMeasured(String why) {
+            return new Commits(why, null, 0, Summary.EMPTY, Summary.EMPTY, null, null, null, null);
+        }
+    }
 }

@@ -54,7 +54,9 @@ final class BenchRun {
                 notes.add("The direct call was not measured: " + e.getMessage());
             }
         }
+        var peer = peer(overhead, deadline);
         var streams = streams(workload, deadline);
+        var commits = commits(workload, deadline);
         if (target.process().isEmpty()) {
             notes.add(
                     "NAVI is not a child of the bench: CPU per step is not measured, heap is read without a forced GC.");
@@ -69,18 +71,69 @@ final class BenchRun {
                 startup,
                 throughput,
                 direct,
-                streams,
+                streams.held(),
+                streams.ramp(),
+                peer,
+                commits,
                 List.copyOf(notes));
     }
 
-    private List<BenchResult.Streams> streams(Workload workload, Deadline deadline) throws InterruptedException {
+    private BenchResult.Peer peer(List<BenchResult.Overhead> overhead, Deadline deadline) throws InterruptedException {
+        if (settings.peerGateway() == null) {
+            return BenchResult.Peer.notMeasured(
+                    "no --peer-gateway given (scripts/bench-peer.sh starts Portkey's gateway and gives it)");
+        }
+        if (skipped(deadline, "the call through the peer gateway")) {
+            return BenchResult.Peer.notMeasured("the run reached --max-duration");
+        }
+        progress.say("the same call direct and through the gateway at %s", settings.peerGateway());
+        var naviPerStep = overhead.stream()
+                .filter(level -> level.concurrency() == 1 && level.all().count() > 0)
+                .map(level -> level.all().p50())
+                .findFirst()
+                .orElse(null);
+        try {
+            return new PeerPhase(settings.peerGateway(), target.simUrl())
+                    .run(Math.max(settings.tasks(), 20), naviPerStep);
+        } catch (IOException e) {
+            return BenchResult.Peer.notMeasured("the gateway could not be used: " + e.getMessage());
+        }
+    }
+
+    private BenchResult.Commits commits(Workload workload, Deadline deadline) {
+        if (settings.commits() == 0) {
+            return BenchResult.Commits.notMeasured("--commits 0");
+        }
+        if (target.embeddedDataDirectory().isEmpty()) {
+            return BenchResult.Commits.notMeasured(
+                    "the embedded database's data directory is not known (give --embedded-data-directory with --base-url)");
+        }
+        if (skipped(deadline, "the commit cost of durability")) {
+            return BenchResult.Commits.notMeasured("the run reached --max-duration");
+        }
+        var phase = new CommitPhase(target.embeddedDataDirectory().get());
+        var unavailable = phase.unavailable();
+        if (!unavailable.isEmpty()) {
+            return BenchResult.Commits.notMeasured(unavailable);
+        }
+        progress.say("%d event transactions each with synchronous_commit on and off", settings.commits());
+        try {
+            return phase.run(settings.commits(), workload, settings.steps(), settings.quick() ? 3 : 10);
+        } catch (IOException | java.sql.SQLException | RuntimeException e) {
+            return BenchResult.Commits.notMeasured("the embedded database could not be used: " + e.getMessage());
+        }
+    }
+
+    private record Streams(List<BenchResult.Streams> held, BenchResult.Ramp ramp) {}
+
+    private Streams streams(Workload workload, Deadline deadline) throws InterruptedException {
         var results = new ArrayList<BenchResult.Streams>();
         if (!"http".equals(target.navi().baseUrl().getScheme())) {
             notes.add("Idle streams are measured over plain http only: skipped.");
-            return results;
+            return new Streams(results, null);
         }
         if (skipped(deadline, "idle streams")) {
-            return results;
+            return new Streams(results, null);
         }
         var phase = new StreamsPhase(workload, target, settings, progress);
         String task;
@@ -88,8 +141,9 @@ final class BenchRun {
             task = phase.waitingTask();
         } catch (RuntimeException e) {
             notes.add("Idle streams were not measured: no task to hold them on (" + e.getMessage() + ").");
-            return results;
+            return new Streams(results, null);
         }
+        BenchResult.Ramp ramp = null;
         try {
             for (var count : settings.streams()) {
                 if (skipped(deadline, count + " idle streams")) {
@@ -97,10 +151,13 @@ final class BenchRun {
                 }
                 results.add(phase.hold(task, count));
             }
+            if (settings.streamRamp() > 0 && !skipped(deadline, "the stream opening ramp")) {
+                ramp = phase.ramp(task, settings.streamRamp(), settings.streamRampRate());
+            }
         } finally {
             workload.cancel(task);
         }
-        return results;
+        return new Streams(results, ramp);
     }
 
     private boolean skipped(Deadline deadline, String what) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Semaphore;
 final class IdleStream implements AutoCloseable {
 
     private static final String HEARTBEAT = "heartbeat";
+    static final int CONNECT_TIMEOUT_MS = 10_000;
 
     private final Socket socket = new Socket();
     private final List<Long> heartbeats = new ArrayList<>();
@@ -27,6 +28,7 @@ final class IdleStream implements AutoCloseable {
     private volatile long openedAt;
     private volatile long answeredAt;
     private volatile boolean ok;
+    private volatile boolean connected;
 
     private IdleStream(CountDownLatch settled, Semaphore opening) {
         this.settled = settled;
@@ -54,7 +56,8 @@ final class IdleStream implements AutoCloseable {
         openedAt = System.nanoTime();
         try {
             var port = baseUrl.getPort() < 0 ? 80 : baseUrl.getPort();
-            socket.connect(new InetSocketAddress(baseUrl.getHost(), port), 10_000);
+            socket.connect(new InetSocketAddress(baseUrl.getHost(), port), CONNECT_TIMEOUT_MS);
+            connected = true;
             var request = "GET " + path + " HTTP/1.1\r\nHost: " + baseUrl.getHost() + ":" + port
                     + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -100,6 +103,11 @@ final class IdleStream implements AutoCloseable {
 
     boolean answered() {
         return ok;
+    }
+
+    /** Whether its TCP connection was made (refused, or not accepted within the connect timeout, otherwise). */
+    boolean connected() {
+        return connected;
     }
 
     long answeredAt() {

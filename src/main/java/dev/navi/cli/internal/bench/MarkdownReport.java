@@ -18,7 +18,10 @@ final class MarkdownReport {
         report.startup(result.startup());
         report.throughput(result);
         report.direct(result.direct());
+        report.md.append(RampPeerCommitsReport.peer(result.peer()));
         report.streams(result);
+        report.md.append(RampPeerCommitsReport.ramp(result.ramp()));
+        report.md.append(RampPeerCommitsReport.commits(result.commits()));
         if (comparison != null) {
             report.comparison(comparison);
         }
@@ -48,6 +51,9 @@ final class MarkdownReport {
         line("| concurrency | " + settings.concurrency() + " |");
         line("| idle streams | " + settings.streams() + ", each batch held "
                 + settings.hold().toSeconds() + " s |");
+        line("| stream ramp | " + settings.streamRamp() + " streams at " + settings.streamRampRate() + " per s |");
+        line("| event transactions per durability mode | " + settings.commits() + " |");
+        line("| peer gateway | " + (settings.peerGateway() == null ? "none" : settings.peerGateway()) + " |");
         line("| heartbeat interval | " + settings.heartbeatInterval().toMillis() + " ms |");
         line("| regression ratio | " + settings.regressionRatio() + " × |");
         line("");

@@ -124,6 +124,41 @@ record Measure(String key, String label, String unit, double value, Better bette
                     "ms",
                     streams.openMs().p99()));
         }
+        var ramp = result.ramp();
+        if (ramp != null) {
+            measures.add(new Measure(
+                    "ramp.answered", "streams answered under the ramp", "streams", ramp.answered(), Better.HIGHER));
+            measures.add(lower(
+                    "ramp.open.p50",
+                    "stream opening p50 under the ramp",
+                    "ms",
+                    ramp.openMs().p50()));
+            measures.add(lower(
+                    "ramp.open.p99",
+                    "stream opening p99 under the ramp",
+                    "ms",
+                    ramp.openMs().p99()));
+        }
+        var peer = result.peer();
+        if (peer != null && peer.addedP50() != null) {
+            measures.add(lower("peer.added.p50", "added by the peer gateway p50", "ms", peer.addedP50()));
+            if (peer.ratio() != null) {
+                measures.add(lower(
+                        "peer.ratio", "NAVI's platform time per step / gateway's added latency", "×", peer.ratio()));
+            }
+        }
+        var commits = result.commits();
+        if (commits != null && commits.addedMean() != null) {
+            measures.add(lower(
+                    "commits.durable.p50",
+                    "durable event transaction p50",
+                    "ms",
+                    commits.durable().p50()));
+            measures.add(lower("commits.added.mean", "added by durability per commit", "ms", commits.addedMean()));
+            if (commits.addedPerStep() != null) {
+                measures.add(lower("commits.added.step", "added by durability per step", "ms", commits.addedPerStep()));
+            }
+        }
         return measures;
     }
 

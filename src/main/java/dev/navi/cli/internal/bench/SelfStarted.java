@@ -140,7 +140,8 @@ final class SelfStarted implements AutoCloseable {
                 token,
                 workspaces,
                 Optional.of(navi.toHandle()),
-                Optional.of(home));
+                Optional.of(home),
+                Optional.of(home.resolve("pgdata")));
     }
 
     /** NAVI first (SIGTERM, it stops its database), then llm-sim; the temporary home is removed. */

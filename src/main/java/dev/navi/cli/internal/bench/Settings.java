@@ -1,5 +1,6 @@
 package dev.navi.cli.internal.bench;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +13,9 @@ import java.util.List;
  * @param steps {@code read_file} steps of each overhead task (it makes {@code steps + 1} model calls)
  * @param hold how long each batch of idle streams is held (a few heartbeat intervals)
  * @param maxDuration the whole run's ceiling: what is left when it passes is skipped, and said so
+ * @param streamRamp streams opened at {@code streamRampRate} per second (0: none)
+ * @param commits event transactions measured per durability mode (0: none)
+ * @param peerGateway a running LLM gateway (Portkey's) in front of the same llm-sim, or null
  */
 record Settings(
         boolean quick,
@@ -24,7 +28,11 @@ record Settings(
         Duration heartbeatInterval,
         Duration hold,
         Duration maxDuration,
-        double regressionRatio) {
+        double regressionRatio,
+        int streamRamp,
+        int streamRampRate,
+        int commits,
+        URI peerGateway) {
 
     int maxConcurrency() {
         return concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);

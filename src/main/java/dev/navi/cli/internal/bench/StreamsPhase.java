@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Idle streams: K streams opened on one task that waits for an approval (no worker holds it, nothing
@@ -90,6 +91,44 @@ final class StreamsPhase {
                 heartbeats,
                 Summary.of(lags),
                 after.answerMs());
+    }
+
+    /**
+     * {@code count} streams started at {@code rate} per second, however fast NAVI answers them, each timed
+     * from its connect to its first byte; closed once all answered or their ceiling passed.
+     */
+    BenchResult.Ramp ramp(String taskId, int count, int rate) throws InterruptedException {
+        progress.say("%d streams opened at %d per second", count, rate);
+        var before = scrape();
+        var settled = new CountDownLatch(count);
+        var unlimited = new Semaphore(count);
+        var streams = new ArrayList<IdleStream>(count);
+        var begin = System.nanoTime();
+        for (var i = 0; i < count; i++) {
+            var due = begin + (long) (i * 1e9 / rate);
+            for (var wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            streams.add(IdleStream.open(
+                    target.navi().baseUrl(),
+                    "/api/v1/tasks/" + taskId + "/events",
+                    target.token(),
+                    settled,
+                    unlimited));
+        }
+        var issuedSeconds = (System.nanoTime() - begin) / 1e9;
+        settled.await(30 + count / 200, TimeUnit.SECONDS);
+        streams.forEach(IdleStream::close);
+        var answered = streams.stream().filter(IdleStream::answered).toList();
+        awaitStreamsClosed(before.streamsOpen());
+        return new BenchResult.Ramp(
+                count,
+                rate,
+                count < 2 ? rate : (count - 1) / issuedSeconds,
+                answered.size(),
+                count - answered.size(),
+                (int) streams.stream().filter(stream -> !stream.connected()).count(),
+                Summary.of(answered.stream().map(IdleStream::openMs).toList()));
     }
 
     /** Streams answered per second, until the last of them answered. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param workspaceRoot NAVI's workspaces root, where the benchmark's workspace is created (default tenant)
  * @param process the NAVI process when the benchmark started it: its CPU time is read from it
  * @param home that NAVI's home, holding its embedded database's data directory
+ * @param embeddedDataDirectory the data directory of NAVI's embedded PostgreSQL, when known
  */
 record Target(
         String description,
@@ -21,7 +22,8 @@ record Target(
         String token,
         Path workspaceRoot,
         Optional<ProcessHandle> process,
-        Optional<Path> home) {
+        Optional<Path> home,
+        Optional<Path> embeddedDataDirectory) {
 
     Optional<Cpu> cpu() {
         return Cpu.of(process, home);

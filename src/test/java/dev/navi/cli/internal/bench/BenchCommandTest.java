@@ -56,6 +56,57 @@ class BenchCommandTest {
     }
 
     @Test
+    void whenQuickThenTheRampAndTheCommitsAreSmallAndThereIsNoPeer() {
+        var settings = parse("--quick").settings(true);
+
+        assertThat(settings.streamRamp()).isEqualTo(100);
+        assertThat(settings.streamRampRate()).isEqualTo(200);
+        assertThat(settings.commits()).isEqualTo(100);
+        assertThat(settings.peerGateway()).isNull();
+    }
+
+    @Test
+    void whenNotQuickThenTheRampIsTheIssuesRate() {
+        var settings = parse().settings(false);
+
+        assertThat(settings.streamRamp()).isEqualTo(5000);
+        assertThat(settings.streamRampRate()).isEqualTo(2000);
+        assertThat(settings.commits()).isEqualTo(2000);
+    }
+
+    @Test
+    void whenThePeerRampAndCommitsAreGivenThenTheyAreUsed() {
+        var settings = parse(
+                        "--quick",
+                        "--peer-gateway",
+                        "http://127.0.0.1:18787",
+                        "--stream-ramp",
+                        "0",
+                        "--stream-ramp-rate",
+                        "50",
+                        "--commits",
+                        "0")
+                .settings(true);
+
+        assertThat(settings.peerGateway()).hasToString("http://127.0.0.1:18787");
+        assertThat(settings.streamRamp()).isZero();
+        assertThat(settings.streamRampRate()).isEqualTo(50);
+        assertThat(settings.commits()).isZero();
+    }
+
+    @Test
+    void whenThePeerGatewayIsNotAnHttpUrlThenItIsAUsageError() {
+        assertThat(NaviCli.run("bench", "--peer-gateway", "localhost:8787", "--report", "target/none"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void whenTheRampRateIsZeroThenItIsAUsageError() {
+        assertThat(NaviCli.run("bench", "--stream-ramp-rate", "0", "--report", "target/none"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void whenABaseUrlComesWithoutItsLlmSimThenItIsAUsageError() {
         assertThat(NaviCli.run("bench", "--base-url", "http://127.0.0.1:1", "--report", "target/none"))
                 .isEqualTo(ExitCodes.USAGE);

@@ -1,5 +1,6 @@
 package dev.navi.cli.internal.bench;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +21,11 @@ final class BenchResults {
                 Duration.ofSeconds(1),
                 Duration.ofMillis(2500),
                 Duration.ofSeconds(60),
-                1.25);
+                1.25,
+                100,
+                200,
+                100,
+                URI.create("http://127.0.0.1:18787"));
         var steps = new Summary(100, stepP50, stepP50 * 2, stepP50 * 3, 0.5, stepP50 * 4, stepP50);
         var latency = new Summary(20, 40, 80, 120, 30, 130, 50);
         return new BenchResult(
@@ -68,6 +73,27 @@ final class BenchResults {
                         20, new Summary(20, 1, 2, 3, 0.5, 3, 1.2), new Summary(20, 2, 3, 4, 1, 4, 2.2), 1, 1),
                 List.of(new BenchResult.Streams(
                         200, 199, 1, latency, 150.0, 40e6, 60e6, 98.1, 44.0, 45.0, 0.005, 199.0, 600, latency, 12.5)),
+                new BenchResult.Ramp(100, 200, 198.5, 99, 1, 1, new Summary(99, 3.5, 9, 12, 1, 14, 4)),
+                new BenchResult.Peer(
+                        "http://127.0.0.1:18787",
+                        null,
+                        20,
+                        new Summary(20, 1, 2, 3, 0.5, 3, 1.2),
+                        new Summary(20, 3, 5, 6, 2, 7, 3.4),
+                        2.0,
+                        3.0,
+                        stepP50,
+                        stepP50 / 2),
+                new BenchResult.Commits(
+                        null,
+                        "on",
+                        100,
+                        new Summary(100, 0.6, 0.9, 1.2, 0.4, 1.5, 0.65),
+                        new Summary(100, 0.4, 0.6, 0.8, 0.3, 1.0, 0.45),
+                        0.2,
+                        0.2,
+                        5.5,
+                        1.1),
                 List.of("A note."));
     }
 }

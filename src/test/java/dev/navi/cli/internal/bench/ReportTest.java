@@ -34,6 +34,73 @@ class ReportTest {
         }
 
         @Test
+        void whenTheRampPeerAndCommitsWereMeasuredThenTheirSectionsHaveTheirNumbers() {
+            var md = MarkdownReport.of(BenchResults.sample(2, 100), null);
+
+            assertThat(md)
+                    .contains("| stream ramp | 100 streams at 200 per s |", "| peer gateway | http://127.0.0.1:18787 |")
+                    .contains("## Stream opening under a ramp", "| 100 | 200 | 199 | 99 | 1 | 1 | 3.50 | 9.00 | 12.0 |")
+                    .contains("## NAVI and an LLM gateway (Portkey) in front of the same llm-sim")
+                    .contains("| through the gateway | 3.00 |", "| added by the gateway | 2.00 | | 3.00 |")
+                    .contains("(2.00 ms) / the gateway's added latency p50 (2.00 ms) = **1.00 ×**")
+                    .contains("## The commit cost of durability", "(`fsync` on)", "| on (durable) | 0.60 |")
+                    .contains(
+                            "| added by durability | 0.20 | | | 0.20 |",
+                            "per step): 5.50; durability's cost per step: 1.10 ms");
+        }
+
+        @Test
+        void whenNoPeerAndNoCommitsWereMeasuredThenTheRowsSayWhy() {
+            var sample = BenchResults.sample(2, 100);
+            var result = new BenchResult(
+                    sample.startedAt(),
+                    sample.tookSeconds(),
+                    sample.machine(),
+                    sample.settings(),
+                    sample.target(),
+                    sample.overhead(),
+                    sample.startup(),
+                    sample.throughput(),
+                    sample.direct(),
+                    sample.streams(),
+                    null,
+                    BenchResult.Peer.notMeasured("no --peer-gateway given"),
+                    BenchResult.Commits.notMeasured("--commits 0"),
+                    sample.notes());
+
+            var md = MarkdownReport.of(result, null);
+
+            assertThat(md)
+                    .contains("| ratio of NAVI's platform time per step to the gateway's added latency per call | "
+                            + "not measured: no --peer-gateway given |")
+                    .contains("## Stream opening under a ramp\n\nNot measured")
+                    .contains("## The commit cost of durability\n\nNot measured: --commits 0.");
+            assertThat(Measure.of(result))
+                    .extracting(Measure::key)
+                    .doesNotContain("peer.ratio", "ramp.open.p50", "commits.added.mean");
+        }
+
+        @Test
+        void whenTheRampPeerAndCommitsWereMeasuredThenTheyAreHeadlineMeasures() {
+            assertThat(Measure.of(BenchResults.sample(2, 100)))
+                    .extracting(Measure::key)
+                    .contains(
+                            "ramp.answered",
+                            "ramp.open.p99",
+                            "peer.added.p50",
+                            "peer.ratio",
+                            "commits.added.mean",
+                            "commits.added.step");
+        }
+
+        @Test
+        void whenTheGatewayAddedNothingMeasurableThenThereIsNoRatio() {
+            assertThat(PeerPhase.ratio(3.6, 1.3)).isCloseTo(2.77, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(PeerPhase.ratio(3.6, 0)).isNull();
+            assertThat(PeerPhase.ratio(null, 1.3)).isNull();
+        }
+
+        @Test
         void whenABaselineIsGivenThenRegressionsAreFlagged() {
             var baseline = Measure.of(BenchResults.sample(2, 100));
             var comparison = new Comparison(
