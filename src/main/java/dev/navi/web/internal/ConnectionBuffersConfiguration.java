@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * default 8 KB each; the request header buffer is {@code server.max-http-request-header-size} plus the
  * read buffer), the response buffer ({@link StreamBufferProtocol}) and the buffer for a chunked request's
  * trailers ({@code navi.web.max-request-trailers}). The response header buffer is
- * {@code server.max-http-response-header-size}.
+ * {@code server.tomcat.max-http-response-header-size}.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionBuffersConfiguration {

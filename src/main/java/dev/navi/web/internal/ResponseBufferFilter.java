@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every response but an event stream the buffer of {@code navi.web.response-buffer}: up to that
  * size a response gets a {@code Content-Length}, is compressed or not as a whole, and can still be
  * replaced by a problem when its handler fails. An event stream keeps the connection's smaller buffer
- * ({@code navi.web.stream-response-buffer}): each event is flushed at once anyway. Tomcat keeps the grown
- * buffer for the connection's later requests, so it is allocated once per connection.
+ * ({@code navi.web.stream-response-buffer}): each event is flushed at once anyway. Tomcat keeps a grown
+ * buffer in its recycled processors, so it is allocated once per processor, not per request (a stream
+ * that gets a recycled processor keeps its larger buffer; Tomcat recycles at most 200).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 70)
