@@ -31,7 +31,7 @@ import org.springframework.util.unit.DataSize;
  * @param streamResponseBuffer the response buffer an event stream holds while it is open; each event is
  *     flushed at once, so a larger one only costs memory (bytes, and as many chars, per open stream)
  * @param maxRequestTrailers largest trailer section of a chunked request body (Tomcat's default 8 KB,
- *     allocated per connection); NAVI reads no trailer, and a request with larger ones is answered 400
+ *     allocated per connection); NAVI reads no trailer, and a body with larger ones is refused
  */
 @ConfigurationProperties("navi.web")
 record WebProperties(
