@@ -169,6 +169,22 @@ class SecurityIT extends NaviIntegrationTest {
                                 })));
     }
 
+    /**
+     * The connection's socket buffers are small (navi.web.socket-buffer); the request header buffer is
+     * server.max-http-request-header-size plus the read buffer, and still holds a token at NAVI's limit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void whenTheTokenIsJustUnder8KbThenItAuthenticates(String name, String method, String path, String accept) {
+        var token = jwt(claims().claim("padding", "x".repeat(5_900)));
+        assertThat(token.length()).isBetween(8_000, 8_192);
+
+        var response = sendAsIs(request(method, path, accept, bearer(token)));
+
+        assertThat(response.statusCode()).as(name).isNotIn(401, 431);
+        assertThat(response.body()).as(name).doesNotContain("urn:navi:problem:bad-http-request");
+    }
+
     @Nested
     class Scopes {
 

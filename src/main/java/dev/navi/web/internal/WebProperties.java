@@ -21,6 +21,17 @@ import org.springframework.util.unit.DataSize;
  *     the accept queue. Memory per idle stream is then the limit (see docs/benchmark.md)
  * @param reservedFileDescriptors file descriptors left for everything but API connections (database
  *     pool, workspace files, git, commands, the management port) when {@code maxConnections} is derived
+ * @param socketBuffer each API connection's socket read buffer and, apart, its write buffer (Tomcat's
+ *     default is 8 KB each). Held for as long as a connection is open, an event stream's for hours; the
+ *     request header buffer is {@code server.max-http-request-header-size} plus this. Larger request
+ *     bodies and responses are read and written in pieces of this size or straight from the application
+ * @param responseBuffer the response buffer of every response but an event stream (Tomcat's default):
+ *     up to this size a response gets a {@code Content-Length} and can still be replaced by a problem
+ *     when its handler fails
+ * @param streamResponseBuffer the response buffer an event stream holds while it is open; each event is
+ *     flushed at once, so a larger one only costs memory (bytes, and as many chars, per open stream)
+ * @param maxRequestTrailers largest trailer section of a chunked request body (Tomcat's default 8 KB,
+ *     allocated per connection); NAVI reads no trailer, and a body with larger ones is refused
  */
 @ConfigurationProperties("navi.web")
 record WebProperties(
@@ -28,7 +39,11 @@ record WebProperties(
         URI publicBaseUrl,
         @DefaultValue Cors cors,
         @DefaultValue("0") int maxConnections,
-        @DefaultValue("2048") int reservedFileDescriptors) {
+        @DefaultValue("2048") int reservedFileDescriptors,
+        @DefaultValue("2KB") DataSize socketBuffer,
+        @DefaultValue("8KB") DataSize responseBuffer,
+        @DefaultValue("1KB") DataSize streamResponseBuffer,
+        @DefaultValue("1KB") DataSize maxRequestTrailers) {
 
     /**
      * @param allowedOrigins origins (such as {@code https://console.example.com}) whose pages may call the

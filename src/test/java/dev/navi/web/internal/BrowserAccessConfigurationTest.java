@@ -31,6 +31,15 @@ class BrowserAccessConfigurationTest {
     }
 
     private static WebProperties properties(String base, List<String> origins) {
-        return new WebProperties(DataSize.ofMegabytes(2), URI.create(base), new WebProperties.Cors(origins), 0, 2048);
+        return new WebProperties(
+                DataSize.ofMegabytes(2),
+                URI.create(base),
+                new WebProperties.Cors(origins),
+                0,
+                2048,
+                DataSize.ofKilobytes(2),
+                DataSize.ofKilobytes(8),
+                DataSize.ofKilobytes(1),
+                DataSize.ofKilobytes(1));
     }
 }

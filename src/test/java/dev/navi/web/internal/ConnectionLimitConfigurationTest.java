@@ -52,6 +52,14 @@ class ConnectionLimitConfigurationTest {
 
     private static WebProperties properties(int maxConnections, int reserved) {
         return new WebProperties(
-                DataSize.ofMegabytes(2), null, new WebProperties.Cors(List.of()), maxConnections, reserved);
+                DataSize.ofMegabytes(2),
+                null,
+                new WebProperties.Cors(List.of()),
+                maxConnections,
+                reserved,
+                DataSize.ofKilobytes(2),
+                DataSize.ofKilobytes(8),
+                DataSize.ofKilobytes(1),
+                DataSize.ofKilobytes(1));
     }
 }

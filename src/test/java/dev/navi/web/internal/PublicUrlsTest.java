@@ -47,6 +47,10 @@ class PublicUrlsTest {
                 base == null ? null : URI.create(base),
                 new WebProperties.Cors(List.of()),
                 0,
-                2048));
+                2048,
+                DataSize.ofKilobytes(2),
+                DataSize.ofKilobytes(8),
+                DataSize.ofKilobytes(1),
+                DataSize.ofKilobytes(1)));
     }
 }
