@@ -33,15 +33,17 @@ final class Baseline {
 
     private static final PersonIdent NAVI = new PersonIdent("NAVI", "navi@localhost");
     private static final String BRANCH = "baseline";
-    private static final Duration TICK = Duration.ofMillis(10);
+    private static final Duration TICK = Duration.ofMillis(20);
 
     private Baseline() {}
 
     /**
-     * Commits every file of {@code work} that its {@code .gitignore} files do not exclude. The baseline is created bare and opened with {@code work} as its work tree, so
-     * no {@code .git} link file is written into the copy (it would reveal a host path and clash with a
-     * workspace's own {@code .git}). {@code git add} writes the index as always, but every object goes
-     * into one pack, written once, rather than into a compressed file of its own.
+     * Commits every file of {@code work} that its {@code .gitignore} files do not exclude. The baseline
+     * is created bare and opened with {@code work} as its work tree, so no {@code .git} link file is
+     * written into the copy (it would reveal a host path and clash with a workspace's own {@code .git}).
+     * {@code git add} writes the index as it always did, but every object goes into one pack, written
+     * once, rather than into a compressed file of its own; the layout JGit's init wrote the first time
+     * is written again rather than initialised anew.
      *
      * @param newest the latest modification time in {@code work}
      */
@@ -91,7 +93,7 @@ final class Baseline {
                 String name = gitDirectory.relativize(path).toString();
                 if (Files.isRegularFile(path)) {
                     files.put(name, Files.readAllBytes(path));
-                } else if (directories.stream().noneMatch(inside -> inside.startsWith(name + "/"))) {
+                } else if (!name.isEmpty() && directories.stream().noneMatch(inside -> inside.startsWith(name + "/"))) {
                     directories.add(name);
                 }
             }
@@ -100,9 +102,10 @@ final class Baseline {
     }
 
     /**
-     * Waits, when a file of the copy was modified within a tick of the file system's clock, until that
-     * tick has passed: the index would otherwise record it as racily clean (see DirCache), and every
-     * diff would read it again, or note it when it is larger than navi.workspace.max-diff-file-size.
+     * Waits, when a file of the copy was modified within a tick of the clock file times come from (a
+     * coarse one, up to 10 ms on Linux), until it has passed: the index would otherwise record the file
+     * as racily clean (see DirCache), and every diff would read it again, or note it as left out when it
+     * is larger than navi.workspace.max-diff-file-size.
      */
     private static void settle(Instant newest) throws InterruptedIOException {
         long wait = Duration.between(Instant.now(), newest.plus(TICK)).toMillis();

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BaselineTest {
 
+    private static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
     @TempDir
     Path temp;
 
@@ -115,6 +117,17 @@ class BaselineTest {
         assertThat(temp.resolve("second.git/config")).hasSameTextualContentAs(temp.resolve("init.git/config"));
         assertThat(temp.resolve("second.git/HEAD")).hasSameTextualContentAs(temp.resolve("init.git/HEAD"));
         assertThat(tree(temp.resolve("second.git"))).isEqualTo(tree(temp.resolve("first.git")));
+    }
+
+    @Test
+    void whenTheCopyIsEmptyThenTheBaselineIsTheEmptyTree() throws Exception {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+
+        Baseline.record(empty, temp.resolve("baseline.git"), Instant.EPOCH);
+
+        try (Repository repository = open(empty, temp.resolve("baseline.git"))) {
+            assertThat(repository.resolve(Constants.HEAD + "^{tree}")).isEqualTo(ObjectId.fromString(EMPTY_TREE));
+        }
     }
 
     @Test
