@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -76,11 +77,11 @@ class TaskWorkspaces implements Workspaces {
         try {
             task.delete();
             Files.createDirectories(task.path());
-            switch (source) {
+            Instant newest = switch (source) {
                 case WorkspaceSource.LocalPath local -> copy(tenant, local, task);
                 case WorkspaceSource.GitRepository git -> clone(tenant, git, task);
-            }
-            recordBaseline(task);
+            };
+            recordBaseline(task, newest);
             log.info("Prepared workspace of task {}", taskId);
             return task.work();
         } catch (IOException | GitAPIException | JGitInternalException e) {
@@ -183,9 +184,9 @@ class TaskWorkspaces implements Workspaces {
     }
 
     /** Recorded aside and moved into place, so that a baseline directory is always a complete one. */
-    private static void recordBaseline(TaskDirectory task) throws IOException, GitAPIException {
+    private static void recordBaseline(TaskDirectory task, Instant newest) throws IOException, GitAPIException {
         Path partial = task.path().resolve("baseline.partial");
-        Baseline.record(task.work(), partial);
+        Baseline.record(task.work(), partial, newest);
         Files.move(partial, task.baseline(), StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -202,15 +203,18 @@ class TaskWorkspaces implements Workspaces {
                 Reason.UNAVAILABLE, "Cannot diff the workspace of task " + taskId + ": " + e.getMessage(), e);
     }
 
-    private void copy(String tenant, WorkspaceSource.LocalPath local, TaskDirectory task) throws IOException {
+    /** Returns the latest modification time in the copy. */
+    private Instant copy(String tenant, WorkspaceSource.LocalPath local, TaskDirectory task) throws IOException {
         Path source = validator.localDirectory(tenant, local.path());
         Path tasks = properties.tasksDirectory().toRealPath();
-        TreeCopy.copy(source, task.work(), tasks, properties.maxCopyBytes());
+        return TreeCopy.copy(source, task.work(), tasks, properties.maxCopyBytes());
     }
 
-    private void clone(String tenant, WorkspaceSource.GitRepository git, TaskDirectory task) throws IOException {
+    /** Returns the latest modification time in the clone: its files were all just written. */
+    private Instant clone(String tenant, WorkspaceSource.GitRepository git, TaskDirectory task) throws IOException {
         GitClone.cloneInto(git, validator.cloneUrl(tenant, git), task.work(), properties.cloneTimeout(), hosts);
         requireWithinCap(task, "The clone of " + git.url());
+        return Instant.now();
     }
 
     /** The copy only: the baseline beside it holds the same content once more, compressed. */

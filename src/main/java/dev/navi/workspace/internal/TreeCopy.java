@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ final class TreeCopy extends SimpleFileVisitor<Path> {
     private final Path excluded;
     private final long maxBytes;
     private long copied;
+    private Instant newest = Instant.EPOCH;
 
     private TreeCopy(Path source, Path target, Path excluded, long maxBytes) {
         this.source = source;
@@ -37,10 +39,13 @@ final class TreeCopy extends SimpleFileVisitor<Path> {
     /**
      * @param source the real path of the tree to copy
      * @param excluded a real path whose subtree is not copied (the tasks directory), may be null
+     * @return the latest modification time in the copy (a link's is when it was copied)
      * @throws WorkspaceException TOO_LARGE as soon as the files would hold more than {@code maxBytes}
      */
-    static void copy(Path source, Path target, Path excluded, long maxBytes) throws IOException {
-        Files.walkFileTree(source, new TreeCopy(source, target, excluded, maxBytes));
+    static Instant copy(Path source, Path target, Path excluded, long maxBytes) throws IOException {
+        TreeCopy copy = new TreeCopy(source, target, excluded, maxBytes);
+        Files.walkFileTree(source, copy);
+        return copy.newest;
     }
 
     @Override
@@ -63,6 +68,8 @@ final class TreeCopy extends SimpleFileVisitor<Path> {
                                 + " bytes (navi.workspace.max-copy-bytes); give a smaller directory.");
             }
             Files.copy(file, targetOf(file), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            Instant modified = attributes.lastModifiedTime().toInstant();
+            newest = modified.isAfter(newest) ? modified : newest;
         } else if (attributes.isSymbolicLink()) {
             copyLink(file);
         } else {
@@ -79,6 +86,7 @@ final class TreeCopy extends SimpleFileVisitor<Path> {
             return;
         }
         Files.createSymbolicLink(targetOf(link), link.getParent().relativize(pointee));
+        newest = Instant.now();
     }
 
     private Path targetOf(Path path) {
