@@ -34,12 +34,15 @@ final class EventBatch implements TransactionSynchronization {
     /** A run of consecutive events of one task under one fence (null: unfenced). */
     private record Run(UUID taskId, Long leaseEpoch, List<EventStore.NewEvent> events) {}
 
-    /** The current transaction's batch, begun on first use; requires an active synchronization. */
+    /**
+     * The current transaction's batch, begun on first use; requires an active synchronization. Found
+     * among the transaction's synchronizations rather than bound as a resource: a suspended
+     * transaction's batch is not the current one.
+     */
     static EventBatch current(Object key, EventStore store, StreamHub hub) {
-        var batch = (EventBatch) TransactionSynchronizationManager.getResource(key);
+        var batch = existing(key);
         if (batch == null) {
             batch = new EventBatch(key, store, hub);
-            TransactionSynchronizationManager.bindResource(key, batch);
             TransactionSynchronizationManager.registerSynchronization(batch);
         }
         return batch;
@@ -47,9 +50,15 @@ final class EventBatch implements TransactionSynchronization {
 
     /** The current transaction's batch, if it has one. */
     static EventBatch existing(Object key) {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                ? (EventBatch) TransactionSynchronizationManager.getResource(key)
-                : null;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof EventBatch batch && batch.key == key) {
+                return batch;
+            }
+        }
+        return null;
     }
 
     void add(UUID taskId, Long leaseEpoch, EventStore.NewEvent event) {
@@ -86,10 +95,5 @@ final class EventBatch implements TransactionSynchronization {
     @Override
     public void afterCommit() {
         lastStored.forEach(hub::wake);
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(key);
     }
 }

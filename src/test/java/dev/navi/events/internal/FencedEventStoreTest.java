@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -164,6 +165,24 @@ class FencedEventStoreTest {
             assertThat(store.after(task, 0, 10))
                     .extracting(StoredEvent::type)
                     .containsExactly("tool.call", "task.succeeded");
+        }
+
+        @Test
+        void whenAnInnerTransactionCommitsThenItStoresOnlyItsOwnEvents() {
+            runningTask(1);
+            var inner = new TransactionTemplate(new DataSourceTransactionManager(DATA_SOURCE));
+            inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+            transactions.executeWithoutResult(status -> {
+                EventBatch.current(this, store, hub).add(task, null, event("outer"));
+                inner.executeWithoutResult(
+                        nested -> EventBatch.current(this, store, hub).add(task, null, event("inner")));
+                assertThat(countInOtherTransaction())
+                        .as("the inner one is committed")
+                        .isEqualTo(1);
+            });
+
+            assertThat(store.after(task, 0, 10)).extracting(StoredEvent::type).containsExactly("inner", "outer");
         }
 
         private EventStore.NewEvent event(String type) {
