@@ -93,8 +93,11 @@ final class AgentLoop {
         TaskOutcome outcome = null;
         try {
             outcome = attempt();
-            // what the last step deferred is stored before the task's end (or hand-back) is written
-            fenced(writes::flush);
+            if (outcome == null || control.released() != null) {
+                // what the last step deferred is stored before the hand-back; a finished task's goes with
+                // its final state (finish)
+                fenced(writes::flush);
+            }
         } catch (LeaseLostException e) {
             control.release(RunControl.Release.LEASE_LOST);
         }
@@ -153,6 +156,15 @@ final class AgentLoop {
             return outcomes.stoppedOrFailed(
                     StopReason.INTERNAL_ERROR, new TaskError("internal_error", e.toString()), root);
         }
+    }
+
+    /**
+     * Writes the task's final state, in one transaction with what the last step deferred.
+     *
+     * @throws LeaseLostException when the lease is no longer held: nothing was written
+     */
+    void finish(TaskOutcome outcome) {
+        writes.now(() -> with.queue().finish(claimed.lease(), outcome));
     }
 
     /** The copy as the last checkpoint left it (the source's baseline when no round changed files). */

@@ -191,11 +191,12 @@ class TaskWorker implements SmartLifecycle {
                     ? Resumption.rebuild(
                             claimed.task().prompt(), collaborators.history().of(taskId))
                     : null;
-            var end = new AgentLoop(claimed, resumption, control, collaborators).run();
+            var agent = new AgentLoop(claimed, resumption, control, collaborators);
+            var end = agent.run();
             // the loop is over: a renewal that finds the task already finished, or a late timeout, must not
             // interrupt the writes that end it (they are fenced: a lease really lost still refuses them)
             control.attach(null);
-            end(claimed, end);
+            end(claimed, agent, end);
         } catch (LeaseLostException e) {
             leaseLost(claimed);
         } catch (RuntimeException e) {
@@ -208,11 +209,11 @@ class TaskWorker implements SmartLifecycle {
         }
     }
 
-    private void end(ClaimedTask claimed, LoopEnd end) {
+    private void end(ClaimedTask claimed, AgentLoop agent, LoopEnd end) {
         var taskId = claimed.task().id();
         switch (end) {
             case LoopEnd.Finished finished -> {
-                queue.finish(claimed.lease(), finished.outcome());
+                agent.finish(finished.outcome());
                 log.info(
                         "Task {} ended: {}",
                         taskId,

@@ -11,9 +11,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The events published inside one transaction, stored together just before it commits: one statement
- * per run of one task's events under one fence, so a step's events cost one round trip and one sequence
- * update, not one each. A refused fence fails the commit with {@link LeaseLostException}: the
+ * The events published inside one transaction, stored together: one statement per run of one task's
+ * consecutive events under one fence, when the run ends (at the commit, or when the transaction
+ * publishes an event of another run), so a step's events cost one round trip and one sequence update,
+ * not one each. A refused fence fails the commit with {@link LeaseLostException}: the
  * transaction's other writes are rolled back with the events. The task's streams in this process are
  * woken once it has committed.
  */
@@ -61,15 +62,21 @@ final class EventBatch implements TransactionSynchronization {
         return null;
     }
 
+    /**
+     * Joins the current run, or stores the runs so far and begins a new one: a run is stored when the
+     * transaction publishes an event of another run, or at the commit. So a fenced run is stored before
+     * the write that follows it in the transaction can end its lease (a task's final state does).
+     */
     void add(UUID taskId, Long leaseEpoch, EventStore.NewEvent event) {
         var last = runs.isEmpty() ? null : runs.getLast();
         if (last != null && last.taskId().equals(taskId) && Objects.equals(last.leaseEpoch(), leaseEpoch)) {
             last.events().add(event);
-        } else {
-            var events = new ArrayList<EventStore.NewEvent>();
-            events.add(event);
-            runs.add(new Run(taskId, leaseEpoch, events));
+            return;
         }
+        storePending();
+        var events = new ArrayList<EventStore.NewEvent>();
+        events.add(event);
+        runs.add(new Run(taskId, leaseEpoch, events));
     }
 
     /** Stores what was published so far; later publications in the transaction start a new run. */

@@ -139,6 +139,9 @@ class TaskQueueRepository implements TaskQueue {
     @Override
     @Transactional
     public void finish(Lease lease, TaskOutcome outcome) {
+        // published first: the events the worker published before it in this transaction are stored
+        // (under its lease) before the status they are fenced by changes; all of it commits or none
+        events.publishEvent(terminalEvent(lease.taskId(), outcome));
         var reason = outcome.stopReason();
         var usage = outcome.usage();
         var error = outcome.error();
@@ -167,7 +170,6 @@ class TaskQueueRepository implements TaskQueue {
         if (updated == 0) {
             throw new LeaseLostException(lease.taskId(), lease.epoch(), "the final state");
         }
-        events.publishEvent(terminalEvent(lease.taskId(), outcome));
     }
 
     private static TaskEvent terminalEvent(UUID taskId, TaskOutcome outcome) {

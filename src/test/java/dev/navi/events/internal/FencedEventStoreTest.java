@@ -185,6 +185,24 @@ class FencedEventStoreTest {
             assertThat(store.after(task, 0, 10)).extracting(StoredEvent::type).containsExactly("inner", "outer");
         }
 
+        @Test
+        void whenTheTaskEndsAfterAnotherRunBeganThenTheFencedRunBeforeItWasStoredInTime() {
+            runningTask(1);
+
+            transactions.executeWithoutResult(status -> {
+                var batch = EventBatch.current(this, store, hub);
+                batch.add(task, 1L, event("llm.response"));
+                batch.add(task, null, event("task.succeeded"));
+                jdbc.sql("update tasks set status = 'succeeded' where id = :id")
+                        .param("id", task)
+                        .update();
+            });
+
+            assertThat(store.after(task, 0, 10))
+                    .extracting(StoredEvent::type)
+                    .containsExactly("llm.response", "task.succeeded");
+        }
+
         private EventStore.NewEvent event(String type) {
             return new EventStore.NewEvent(
                     type, Instant.now(), json.createObjectNode().put("type", type));

@@ -26,6 +26,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +68,7 @@ final class TaskDatabase {
                 rows,
                 new SubmissionRules(properties),
                 new RecordingWorkspaces(),
-                published::add,
+                this::publish,
                 Clock.systemUTC(),
                 new UnpricedModel(),
                 transactions,
@@ -75,17 +77,34 @@ final class TaskDatabase {
                 taskId -> {},
                 approvalRows);
         queue = new TaskQueueRepository(
-                jdbc, rows, published::add, Clock.systemUTC(), quotas, new LeaseRecovery(jdbc, registry), approvalRows);
+                jdbc, rows, this::publish, Clock.systemUTC(), quotas, new LeaseRecovery(jdbc, registry), approvalRows);
         approvals = new ApprovalDesk(
                 jdbc,
                 rows,
                 approvalRows,
-                published::add,
+                this::publish,
                 transactions,
                 new TaskAudit(this::audit),
                 Clock.systemUTC(),
                 registry);
         visibility = new TaskVisibility(jdbc);
+    }
+
+    /**
+     * As the application's listeners hear events: after the commit of the transaction that published
+     * them (never for one rolled back), at once outside a transaction.
+     */
+    private void publish(Object event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            published.add(event);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                published.add(event);
+            }
+        });
     }
 
     TaskDatabase() {
