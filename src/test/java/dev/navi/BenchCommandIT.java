@@ -36,19 +36,7 @@ class BenchCommandIT extends NaviIntegrationTest {
 
     @Test
     void whenAQuickBenchRunsAgainstANaviThenItsReportHasEverySectionWithNumbers() throws Exception {
-        var exit = NaviCli.run(
-                "bench",
-                "--quick",
-                "--base-url",
-                "http://127.0.0.1:" + port,
-                "--llm-sim",
-                TestLlmSim.SIM.baseUrl(),
-                "--workspace-root",
-                NaviHome.WORKSPACES_ROOT.toString(),
-                "--token-file",
-                NaviHome.HOME.resolve("admin.token").toString(),
-                "--heartbeat-interval",
-                "300ms",
+        var exit = NaviCli.run(against(
                 "--warmup",
                 "4",
                 "--tasks",
@@ -60,7 +48,7 @@ class BenchCommandIT extends NaviIntegrationTest {
                 "--streams",
                 "20",
                 "--report",
-                report.toString());
+                report.toString()));
 
         assertThat(exit).isEqualTo(ExitCodes.SUCCEEDED);
         var md = Files.readString(report.resolve("bench.md"));
@@ -97,19 +85,7 @@ class BenchCommandIT extends NaviIntegrationTest {
             dataDirectory = rows.getString(1);
         }
         try (var gateway = GatewayStandIn.start()) {
-            var exit = NaviCli.run(
-                    "bench",
-                    "--quick",
-                    "--base-url",
-                    "http://127.0.0.1:" + port,
-                    "--llm-sim",
-                    TestLlmSim.SIM.baseUrl(),
-                    "--workspace-root",
-                    NaviHome.WORKSPACES_ROOT.toString(),
-                    "--token-file",
-                    NaviHome.HOME.resolve("admin.token").toString(),
-                    "--heartbeat-interval",
-                    "300ms",
+            var exit = NaviCli.run(against(
                     "--max-duration",
                     "10m",
                     "--warmup",
@@ -135,7 +111,7 @@ class BenchCommandIT extends NaviIntegrationTest {
                     "--embedded-data-directory",
                     dataDirectory,
                     "--report",
-                    report.toString());
+                    report.toString()));
 
             assertThat(exit).isEqualTo(ExitCodes.SUCCEEDED);
             assertThat(gateway.forwarded()).as("calls through the stand-in").isGreaterThanOrEqualTo(40);
@@ -158,19 +134,7 @@ class BenchCommandIT extends NaviIntegrationTest {
 
     @Test
     void whenNoPeerGatewayIsGivenThenItsRowSaysNotMeasuredAndWhy() throws Exception {
-        var exit = NaviCli.run(
-                "bench",
-                "--quick",
-                "--base-url",
-                "http://127.0.0.1:" + port,
-                "--llm-sim",
-                TestLlmSim.SIM.baseUrl(),
-                "--workspace-root",
-                NaviHome.WORKSPACES_ROOT.toString(),
-                "--token-file",
-                NaviHome.HOME.resolve("admin.token").toString(),
-                "--heartbeat-interval",
-                "300ms",
+        var exit = NaviCli.run(against(
                 "--warmup",
                 "1",
                 "--tasks",
@@ -186,7 +150,7 @@ class BenchCommandIT extends NaviIntegrationTest {
                 "--stream-ramp",
                 "0",
                 "--report",
-                report.toString());
+                report.toString()));
 
         assertThat(exit).isEqualTo(ExitCodes.SUCCEEDED);
         assertThat(report.resolve("bench.md"))
@@ -199,32 +163,19 @@ class BenchCommandIT extends NaviIntegrationTest {
     @Test
     void whenTheReportIsComparedWithItselfThenNothingRegressed() throws Exception {
         var first = report.resolve("first");
-        var args = new String[] {
-            "bench",
-            "--quick",
-            "--base-url",
-            "http://127.0.0.1:" + port,
-            "--llm-sim",
-            TestLlmSim.SIM.baseUrl(),
-            "--workspace-root",
-            NaviHome.WORKSPACES_ROOT.toString(),
-            "--token-file",
-            NaviHome.HOME.resolve("admin.token").toString(),
-            "--heartbeat-interval",
-            "300ms",
-            "--warmup",
-            "1",
-            "--tasks",
-            "2",
-            "--steps",
-            "1",
-            "--rounds",
-            "1",
-            "--concurrency",
-            "1",
-            "--streams",
-            "2",
-        };
+        var args = against(
+                "--warmup",
+                "1",
+                "--tasks",
+                "2",
+                "--steps",
+                "1",
+                "--rounds",
+                "1",
+                "--concurrency",
+                "1",
+                "--streams",
+                "2");
         assertThat(NaviCli.run(concat(args, "--report", first.toString()))).isEqualTo(ExitCodes.SUCCEEDED);
 
         var second = report.resolve("second");
@@ -290,6 +241,25 @@ class BenchCommandIT extends NaviIntegrationTest {
         public void close() {
             server.stop(0);
         }
+    }
+
+    /** A quick bench against this test's NAVI and llm-sim, with {@code options}. */
+    private String[] against(String... options) {
+        var target = new String[] {
+            "bench",
+            "--quick",
+            "--base-url",
+            "http://127.0.0.1:" + port,
+            "--llm-sim",
+            TestLlmSim.SIM.baseUrl(),
+            "--workspace-root",
+            NaviHome.WORKSPACES_ROOT.toString(),
+            "--token-file",
+            NaviHome.HOME.resolve("admin.token").toString(),
+            "--heartbeat-interval",
+            "300ms"
+        };
+        return concat(target, options);
     }
 
     private static String[] concat(String[] args, String... more) {

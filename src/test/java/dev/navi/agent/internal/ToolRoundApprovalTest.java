@@ -7,7 +7,6 @@ import dev.navi.events.TaskEvent;
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.ToolCall;
 import dev.navi.tasks.ApprovalMode;
-import dev.navi.tasks.Task;
 import dev.navi.tools.ToolBox;
 import dev.navi.tools.ToolOutcome;
 import dev.navi.tools.ToolSpec;
@@ -134,24 +133,7 @@ class ToolRoundApprovalTest {
     }
 
     private ToolRound round(ApprovalMode mode) {
-        var task = new Task(
-                UUID.randomUUID(),
-                "default",
-                "alice",
-                null,
-                "p",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                mode);
+        var task = RoundTasks.task(mode);
         return new ToolRound(
                 task,
                 new Tools(),

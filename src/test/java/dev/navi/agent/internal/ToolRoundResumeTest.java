@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A round an earlier attempt left: stored results are kept, in-flight calls re-run or reported. */
@@ -27,24 +26,7 @@ class ToolRoundResumeTest {
     /** For each checkpoint, how many events were published before it. */
     private final List<Integer> checkpoints = new ArrayList<>();
 
-    private final Task task = new Task(
-            UUID.randomUUID(),
-            "default",
-            "alice",
-            null,
-            "p",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            dev.navi.tasks.ApprovalMode.NEVER);
+    private final Task task = RoundTasks.task(dev.navi.tasks.ApprovalMode.NEVER);
     private final ToolRound round = new ToolRound(
             task,
             new Tools(),

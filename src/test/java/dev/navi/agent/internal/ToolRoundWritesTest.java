@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** When a round's events are stored: each call before its tool runs, results with the next write. */
@@ -25,24 +24,7 @@ class ToolRoundWritesTest {
     /** For each audit record: the events stored when it was written. */
     private final List<List<TaskEvent>> storedAtAudit = new ArrayList<>();
 
-    private final Task task = new Task(
-            UUID.randomUUID(),
-            "default",
-            "alice",
-            null,
-            "p",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            ApprovalMode.NEVER);
+    private final Task task = RoundTasks.task(ApprovalMode.NEVER);
     private final ToolRound round = new ToolRound(
             task,
             new Tools(),

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The commit cost of durability on its own: one event transaction as NAVI makes it (sequence upsert,
+ * The commit cost of durability on its own: one small write transaction like an event run (sequence upsert,
  * insert, commit), against NAVI's embedded PostgreSQL, in a database of the bench's own, in batches
  * alternating {@code synchronous_commit} on (the commit waits for its WAL to be flushed, as with
  * {@code navi.database.embedded-durable=true}) and off (it does not, as with {@code false}). Then the
