@@ -7,4 +7,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkspaceProperties.class)
 @EnableScheduling
-class WorkspaceConfiguration {}
+class WorkspaceConfiguration {
+
+    WorkspaceConfiguration() {
+        GitConfigIsolation.install();
+    }
+}
