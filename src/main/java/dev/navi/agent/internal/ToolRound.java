@@ -20,9 +20,11 @@ import java.util.UUID;
  * reported to the model as interrupted. A call the task's approval mode holds back stops the round
  * ({@link ApprovalNeeded}) until it is decided: once approved it runs, once denied or expired the model
  * gets the refusal as its result. A call that can change files is checkpointed after it ran and before
- * its result is stored, so a stored result always has its change in a checkpoint. A {@code tool.call} is
- * stored before its tool runs; a result is stored with the next event (the next call, the next model
- * request, or the end), except a command's, whose audit record follows its stored result.
+ * its result is stored, so a stored result always has its change in a checkpoint. The {@code tool.call}
+ * of a tool that can change files is stored before it runs; a read-only tool's call is stored with its
+ * result (running it again after a crash changes nothing). A result is stored with the next event (the
+ * next call, the next model request, or the end), except a command's, whose audit record follows its
+ * stored result.
  */
 final class ToolRound {
 
@@ -116,9 +118,15 @@ final class ToolRound {
     }
 
     private LlmMessage.ToolResult runOne(Path root, int iteration, ToolCall call) throws InterruptedException {
-        events.now(new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson()));
+        var started = new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson());
+        boolean changesFiles = tools.changesFiles(call.name());
+        if (changesFiles) {
+            events.now(started);
+        } else {
+            events.later(started);
+        }
         var outcome = execute(root, call);
-        if (tools.changesFiles(call.name())) {
+        if (changesFiles) {
             checkpoint.run();
         }
         boolean ok = ok(outcome);

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** When a round's events are stored: each call before its tool runs, results with the next write. */
+/**
+ * When a round's events are stored: a call that can change files before its tool runs, a read-only one
+ * with its result, results with the next write.
+ */
 class ToolRoundWritesTest {
 
     private final RecordedStepEvents events = new RecordedStepEvents();
@@ -34,20 +37,35 @@ class ToolRoundWritesTest {
             () -> {});
 
     @Test
-    void whenToolsRunThenEachCallIsStoredBeforeItsToolRunsWithTheResultBeforeIt() throws Exception {
+    void whenAToolCanChangeFilesThenItsCallIsStoredBeforeItRunsWithTheResultsBeforeIt() throws Exception {
         round.run(
                 Path.of("."), 1, List.of(new ToolCall("a", "read_file", "{}"), new ToolCall("b", "write_file", "{}")));
 
         assertThat(storedAtRun).hasSize(2);
-        assertThat(storedAtRun.get(0)).extracting(ToolRoundWritesTest::describe).containsExactly("tool.call a");
+        assertThat(storedAtRun.get(0))
+                .as("a read-only call is not stored before it runs")
+                .isEmpty();
         assertThat(storedAtRun.get(1))
                 .extracting(ToolRoundWritesTest::describe)
-                .as("the first result is stored with the second call, before its tool runs")
+                .as("the read-only call and its result are stored with the second call, before its tool runs")
                 .containsExactly("tool.call a", "tool.result a", "tool.call b");
         assertThat(events.stored)
                 .extracting(ToolRoundWritesTest::describe)
                 .as("the last result waits for the loop's next write")
                 .doesNotContain("tool.result b");
+        assertThat(events.published)
+                .extracting(ToolRoundWritesTest::describe)
+                .containsExactly("tool.call a", "tool.result a", "tool.call b", "tool.result b");
+    }
+
+    @Test
+    void whenOnlyReadOnlyToolsRunThenTheRoundStoresNothingUntilTheLoopsNextWrite() throws Exception {
+        round.run(Path.of("."), 1, List.of(new ToolCall("a", "read_file", "{}"), new ToolCall("b", "read_file", "{}")));
+
+        assertThat(storedAtRun)
+                .hasSize(2)
+                .allSatisfy(stored -> assertThat(stored).isEmpty());
+        assertThat(events.stored).isEmpty();
         assertThat(events.published)
                 .extracting(ToolRoundWritesTest::describe)
                 .containsExactly("tool.call a", "tool.result a", "tool.call b", "tool.result b");
