@@ -30,7 +30,11 @@ public sealed interface TaskEvent {
 
     record LlmRequested(UUID taskId, int iteration, String model, int messages) implements TaskEvent {}
 
-    /** A model's reply; {@code costUsd} is null and {@code costKnown} false when the model has no known price. */
+    /**
+     * A model's reply; {@code costUsd} is null and {@code costKnown} false when the model has no known price.
+     * {@code latencyMicros} is {@code latencyMs} to the microsecond (taken from {@code latencyMs} in an
+     * event stored before it existed).
+     */
     record LlmResponded(
             UUID taskId,
             int iteration,
@@ -42,11 +46,13 @@ public sealed interface TaskEvent {
             BigDecimal costUsd,
             boolean costKnown,
             long latencyMs,
-            long timeToFirstTokenMs)
+            long timeToFirstTokenMs,
+            Long latencyMicros)
             implements TaskEvent {
 
         public LlmResponded {
             toolCalls = List.copyOf(toolCalls);
+            latencyMicros = latencyMicros == null ? latencyMs * 1_000 : latencyMicros;
         }
     }
 
@@ -67,6 +73,10 @@ public sealed interface TaskEvent {
     record ToolCallStarted(UUID taskId, int iteration, String toolCallId, String tool, String arguments)
             implements TaskEvent {}
 
+    /**
+     * {@code durationMicros} is {@code durationMs} to the microsecond (taken from {@code durationMs} in an
+     * event stored before it existed).
+     */
     record ToolCallCompleted(
             UUID taskId,
             int iteration,
@@ -75,8 +85,14 @@ public sealed interface TaskEvent {
             boolean ok,
             String output,
             Integer exitCode,
-            long durationMs)
-            implements TaskEvent {}
+            long durationMs,
+            Long durationMicros)
+            implements TaskEvent {
+
+        public ToolCallCompleted {
+            durationMicros = durationMicros == null ? durationMs * 1_000 : durationMicros;
+        }
+    }
 
     /**
      * A tool call waits for a person's decision; the task is {@code waiting_approval} and no worker holds

@@ -6,6 +6,7 @@ import dev.navi.llm.LlmGateway;
 import dev.navi.llm.LlmRequest;
 import dev.navi.llm.LlmResponse;
 import dev.navi.llm.ToolDefinition;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,6 +71,11 @@ final class ModelTurn {
                 response.latency().toMillis(),
                 response.timeToFirstToken() == null
                         ? 0
-                        : response.timeToFirstToken().toMillis());
+                        : response.timeToFirstToken().toMillis(),
+                micros(response.latency()));
+    }
+
+    static long micros(Duration duration) {
+        return duration.toNanos() / 1_000;
     }
 }

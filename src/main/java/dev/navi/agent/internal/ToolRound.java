@@ -102,7 +102,7 @@ final class ToolRound {
     private LlmMessage.ToolResult reportRefused(int iteration, ToolCall call, TaskEvent.ApprovalDecided decision) {
         var output = refusal(decision);
         events.later(
-                new TaskEvent.ToolCallCompleted(taskId, iteration, call.id(), call.name(), false, output, null, 0));
+                new TaskEvent.ToolCallCompleted(taskId, iteration, call.id(), call.name(), false, output, null, 0, 0L));
         return new LlmMessage.ToolResult(call.id(), output, true);
     }
 
@@ -113,7 +113,7 @@ final class ToolRound {
 
     private LlmMessage.ToolResult reportInterrupted(int iteration, ToolCall call) {
         events.later(new TaskEvent.ToolCallCompleted(
-                taskId, iteration, call.id(), call.name(), false, INTERRUPTED, null, 0));
+                taskId, iteration, call.id(), call.name(), false, INTERRUPTED, null, 0, 0L));
         return interrupted(call.id());
     }
 
@@ -138,7 +138,8 @@ final class ToolRound {
                 ok,
                 outcome.output(),
                 exitCode(outcome),
-                outcome.duration().toMillis());
+                outcome.duration().toMillis(),
+                ModelTurn.micros(outcome.duration()));
         if (call.name().equals(CommandAudit.RUN_COMMAND)) {
             events.now(result);
             // after the event that it ran, before the model sees its result: a failed record ends the task

@@ -55,7 +55,7 @@ class TaskEventMetrics {
             case TaskEvent.TaskStarted e -> started(e.taskId());
             case TaskEvent.ToolCallCompleted e -> {
                 meters.toolCalls(e.tool(), e.ok()).increment();
-                meters.toolDuration(e.tool()).record(Duration.ofMillis(e.durationMs()));
+                meters.toolDuration(e.tool()).record(Duration.ofNanos(e.durationMicros() * 1_000));
             }
             case TaskEvent.TaskSucceeded e -> finished(e.taskId(), e.stopReason(), "succeeded", e.totals());
             case TaskEvent.TaskFailed e -> finished(e.taskId(), e.stopReason(), "failed", e.totals());

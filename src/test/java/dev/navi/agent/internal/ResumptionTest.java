@@ -130,7 +130,8 @@ class ResumptionTest {
     }
 
     private void reply(int iteration, String text, TaskEvent.RequestedToolCall... calls) {
-        add(new TaskEvent.LlmResponded(TASK, iteration, "m", text, List.of(calls), 10, 5, BigDecimal.ZERO, true, 1, 1));
+        add(new TaskEvent.LlmResponded(
+                TASK, iteration, "m", text, List.of(calls), 10, 5, BigDecimal.ZERO, true, 1, 1, 1_000L));
     }
 
     private void started(int iteration, String id, String tool) {
@@ -138,7 +139,7 @@ class ResumptionTest {
     }
 
     private void completed(int iteration, String id, String tool, boolean ok, String output) {
-        add(new TaskEvent.ToolCallCompleted(TASK, iteration, id, tool, ok, output, null, 1));
+        add(new TaskEvent.ToolCallCompleted(TASK, iteration, id, tool, ok, output, null, 1, 1_000L));
     }
 
     private static TaskEvent.RequestedToolCall call(String id, String name) {

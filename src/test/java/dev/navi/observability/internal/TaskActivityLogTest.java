@@ -19,7 +19,7 @@ class TaskActivityLogTest {
                 .isEqualTo("Task queued for alice");
         assertThat(log.line(new TaskEvent.ToolCallStarted(id, 1, "c", "read_file", "{\"path\":\"SECRET\"}")))
                 .isEqualTo("Tool read_file called");
-        assertThat(log.line(new TaskEvent.ToolCallCompleted(id, 1, "c", "read_file", true, "SECRET", null, 5)))
+        assertThat(log.line(new TaskEvent.ToolCallCompleted(id, 1, "c", "read_file", true, "SECRET", null, 5, 5_000L)))
                 .isEqualTo("Tool read_file succeeded in 5 ms");
     }
 

@@ -113,8 +113,8 @@ class TaskEventMetricsTest {
 
         @Test
         void whenAToolTheModelInventedIsCalledThenItCountsAsUnknown() {
-            metrics.on(new TaskEvent.ToolCallCompleted(id, 1, "c1", "read_file", true, "x", null, 12));
-            metrics.on(new TaskEvent.ToolCallCompleted(id, 1, "c2", "delete_everything", false, "x", null, 1));
+            metrics.on(new TaskEvent.ToolCallCompleted(id, 1, "c1", "read_file", true, "x", null, 12, 12_000L));
+            metrics.on(new TaskEvent.ToolCallCompleted(id, 1, "c2", "delete_everything", false, "x", null, 1, 1_000L));
 
             assertThat(registry.get("navi.tool.calls")
                             .tags("tool", "read_file", "outcome", "ok")

@@ -14,7 +14,7 @@ import java.util.UUID;
  * The same model call two ways, alternated: the bench calls llm-sim itself (a streamed Anthropic
  * Messages request over HTTP/1.1 as NAVI sends it, timed from the send to its {@code message_stop}
  * event); and a one-turn task
- * whose {@code llm.response} {@code latencyMs} is the same call as NAVI's LLM client timed it. The
+ * whose {@code llm.response} {@code latencyMicros} is the same call as NAVI's LLM client timed it. The
  * difference is what NAVI's client layer (retries, circuit breaker, rate limiter, parsing) adds to one call.
  */
 final class DirectCallPhase {

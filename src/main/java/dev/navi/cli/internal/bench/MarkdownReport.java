@@ -61,7 +61,7 @@ final class MarkdownReport {
 
     private void overhead(BenchResult result) {
         line("## Platform time per agent step").line("");
-        line("Per step: its span on the server's event clock minus the model call's `latencyMs` and the tools' `durationMs` (ms; all rounds, in brackets the rounds' min–max).")
+        line("Per step: its span on the server's event clock minus the model call's `latencyMicros` and the tools' `durationMicros` (ms; all rounds, in brackets the rounds' min–max).")
                 .line("");
         line(
                 "| concurrency | tasks | failed | p50 | p95 | p99 | mean per task, p50 | NAVI CPU per step | PostgreSQL CPU per step |");
@@ -109,7 +109,7 @@ final class MarkdownReport {
             return;
         }
         line(direct.calls()
-                        + " calls each, alternated: the bench's own streamed call to llm-sim, and `llm.response` `latencyMs` of a one-turn task (ms).")
+                        + " calls each, alternated: the bench's own streamed call to llm-sim, and `llm.response` `latencyMicros` of a one-turn task (ms).")
                 .line("");
         line("| call | p50 | p95 | p99 |").line("|---|---|---|---|");
         line("| direct to llm-sim | " + n(direct.direct().p50()) + " | "

@@ -12,13 +12,14 @@ import java.util.Map;
  * What one finished task's events say about where its time went, all from the server's own event
  * timestamps (microseconds) and the durations NAVI measured itself: a step is one iteration, from its
  * {@code llm.request} to the next one (or the terminal event); its platform time is that span minus
- * the step's {@code llm.response} {@code latencyMs} and its {@code tool.result} {@code durationMs}.
+ * the step's {@code llm.response} latency and its {@code tool.result} duration, to the microsecond
+ * ({@code latencyMicros}, {@code durationMicros}; whole milliseconds from a NAVI that sends only those).
  *
  * @param queuedToStartedMs {@code task.queued} (stored before the 201) to {@code task.started}
  * @param queuedToFirstRequestMs {@code task.queued} to the first {@code llm.request}
  * @param wallMs {@code task.started} to the terminal event
  * @param stepPlatformMs per step, in order
- * @param llmLatencyMs each {@code llm.response}'s {@code latencyMs}
+ * @param llmLatencyMs each {@code llm.response}'s latency
  */
 record TaskTimes(
         String status,
@@ -57,8 +58,8 @@ record TaskTimes(
                     requests.add(ts);
                     iterations.add(iteration);
                 }
-                case "llm.response" -> latency.merge(iteration, millis(event, "latencyMs"), Double::sum);
-                case "tool.result" -> tools.merge(iteration, millis(event, "durationMs"), Double::sum);
+                case "llm.response" -> latency.merge(iteration, millis(event, "latency"), Double::sum);
+                case "tool.result" -> tools.merge(iteration, millis(event, "duration"), Double::sum);
                 default -> {
                     if (event.isTerminal()) {
                         terminal = ts;
@@ -98,8 +99,12 @@ record TaskTimes(
         return steps;
     }
 
-    private static double millis(StreamEvent event, String field) {
-        return event.data().path(field).asDouble(0);
+    /** {@code <name>Micros} in milliseconds, else (a NAVI that does not send it) the whole {@code <name>Ms}. */
+    private static double millis(StreamEvent event, String name) {
+        var micros = event.data().path(name + "Micros");
+        return micros.isNumber()
+                ? micros.asDouble() / 1_000
+                : event.data().path(name + "Ms").asDouble(0);
     }
 
     private static double sum(Map<Integer, Double> values) {

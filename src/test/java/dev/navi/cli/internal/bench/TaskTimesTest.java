@@ -42,6 +42,21 @@ class TaskTimesTest {
     }
 
     @Test
+    void whenEventsCarryMicrosecondsThenStepsSubtractThemInsteadOfWholeMilliseconds() {
+        event("task.queued", 0, "{}");
+        event("task.started", 1_000, "{}");
+        event("llm.request", 2_000, "{\"iteration\": 1}");
+        event("llm.response", 4_100, "{\"iteration\": 1, \"latencyMs\": 1, \"latencyMicros\": 1900}");
+        event("tool.result", 4_600, "{\"iteration\": 1, \"durationMs\": 0, \"durationMicros\": 250}");
+        event("task.succeeded", 5_000, "{}");
+
+        var times = TaskTimes.of(events);
+
+        assertThat(times.stepPlatformMs().getFirst()).isCloseTo(3.0 - 1.9 - 0.25, within(1e-9));
+        assertThat(times.llmLatencyMs()).containsExactly(1.9);
+    }
+
+    @Test
     void whenATaskFailedThenItIsNotASuccessButItsStepsAreStillCounted() {
         event("task.queued", 0, "{}");
         event("task.started", 1_000, "{}");
