@@ -20,14 +20,26 @@ public interface Workspaces {
     void validate(String tenant, WorkspaceSource source);
 
     /**
-     * Makes the task's private copy under {@code NAVI_HOME} and records its baseline, so that
-     * {@link #diff(UUID)} later shows only the task's own changes. The source is never modified.
+     * Makes the task's private copy under {@code NAVI_HOME} and starts recording its baseline, so that
+     * {@link #diff(UUID)} later shows only the task's own changes. Returns once the copy is made: the
+     * baseline is recorded meanwhile, reading the copy, and nothing may change the copy until {@link
+     * #awaitBaseline} returns. The other methods wait for the baseline themselves. The source is never
+     * modified.
      *
      * @param tenant the tenant the task belongs to, whose directory a local path is relative to
      * @return the root directory of the copy, where tools run
      * @throws WorkspaceException when the copy or clone fails
      */
     Path prepare(UUID taskId, String tenant, WorkspaceSource source);
+
+    /**
+     * Waits until the baseline of the task's copy is recorded; returns at once when it already is, or
+     * when the task has no copy here.
+     *
+     * @throws WorkspaceException UNAVAILABLE when it could not be recorded: the copy is gone
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    void awaitBaseline(UUID taskId) throws InterruptedException;
 
     /**
      * The diff (git format, {@code git apply} accepts it on the source as prepared) of the copy

@@ -67,7 +67,13 @@ final class AgentLoop {
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
         this.writes = new StepWrites(with.transactions());
         this.tools = new ToolRound(
-                task, with.tools(), new CommandAudit(with.audit()), with.approvalPolicy(), events, this::checkpoint);
+                task,
+                with.tools(),
+                new CommandAudit(with.audit()),
+                with.approvalPolicy(),
+                events,
+                this::checkpoint,
+                () -> with.workspaces().awaitBaseline(task.id()));
         var calls = new CallContext(
                 new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, events::now));
         this.turn = new ModelTurn(task.id(), model, with, calls, events);
@@ -213,6 +219,8 @@ final class AgentLoop {
             }
             var response = turn.call(request, state, this::recordProgress);
             if (response.toolCalls().isEmpty()) {
+                // a copy without its baseline has no diff: the task ends workspace_unavailable
+                with.workspaces().awaitBaseline(task.id());
                 return outcomes.completed(response.text(), root);
             }
             try {

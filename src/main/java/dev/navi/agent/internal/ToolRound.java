@@ -24,7 +24,7 @@ import java.util.UUID;
  * of a tool that can change files is stored before it runs; a read-only tool's call is stored with its
  * result (running it again after a crash changes nothing). A result is stored with the next event (the
  * next call, the next model request, or the end), except a command's, whose audit record follows its
- * stored result.
+ * stored result. No call runs before the copy's baseline is recorded.
  */
 final class ToolRound {
 
@@ -37,6 +37,7 @@ final class ToolRound {
     private final StepEvents events;
     private final ApprovalPolicy approvals;
     private final Runnable checkpoint;
+    private final BaselineWait baseline;
 
     ToolRound(
             Task task,
@@ -44,9 +45,11 @@ final class ToolRound {
             CommandAudit audit,
             ApprovalPolicy approvals,
             StepEvents events,
-            Runnable checkpoint) {
+            Runnable checkpoint,
+            BaselineWait baseline) {
         this.task = task;
         this.checkpoint = checkpoint;
+        this.baseline = baseline;
         this.approvals = approvals;
         this.taskId = task.id();
         this.tools = tools;
@@ -70,6 +73,7 @@ final class ToolRound {
      * @throws ApprovalNeeded at the first call that waits for an approval not yet decided
      */
     List<LlmMessage.ToolResult> resume(Path root, Resumption.UnfinishedRound round) throws InterruptedException {
+        baseline.await();
         var results = new ArrayList<LlmMessage.ToolResult>();
         for (var call : round.calls()) {
             var stored = round.done().get(call.id());

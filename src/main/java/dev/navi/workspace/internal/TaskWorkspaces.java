@@ -34,6 +34,7 @@ class TaskWorkspaces implements Workspaces {
     private final TaskDiffs diffs;
     private final CheckpointStore store;
     private final Checkpoints checkpoints;
+    private final BaselineRecordings baselines = new BaselineRecordings();
 
     @Autowired
     TaskWorkspaces(WorkspaceProperties properties, CheckpointStore store, Clock clock, MeterRegistry meters) {
@@ -69,25 +70,38 @@ class TaskWorkspaces implements Workspaces {
         validator.validate(tenant, source);
     }
 
-    /** Replaces any earlier copy of the same task. */
+    /** Replaces any earlier copy of the same task; the baseline is recorded on a thread of its own. */
     @Override
     public Path prepare(UUID taskId, String tenant, WorkspaceSource source) {
         TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        baselines.cancel(taskId);
         diffs.forget(taskId);
+        Instant newest = copyOrClone(task, tenant, source);
+        baselines.start(taskId, () -> recordBaseline(task, newest), () -> deleteQuietly(task));
+        log.info("Prepared workspace of task {}", taskId);
+        return task.work();
+    }
+
+    @Override
+    public void awaitBaseline(UUID taskId) throws InterruptedException {
+        baselines.await(taskId);
+    }
+
+    /** Returns the latest modification time in the copy. */
+    private Instant copyOrClone(TaskDirectory task, String tenant, WorkspaceSource source) {
         try {
             task.delete();
             Files.createDirectories(task.path());
-            Instant newest = switch (source) {
+            return switch (source) {
                 case WorkspaceSource.LocalPath local -> copy(tenant, local, task);
                 case WorkspaceSource.GitRepository git -> clone(tenant, git, task);
             };
-            recordBaseline(task, newest);
-            log.info("Prepared workspace of task {}", taskId);
-            return task.work();
-        } catch (IOException | GitAPIException | JGitInternalException e) {
+        } catch (IOException | JGitInternalException e) {
             deleteQuietly(task);
             throw new WorkspaceException(
-                    Reason.UNAVAILABLE, "Cannot prepare the workspace of task " + taskId + ": " + e.getMessage(), e);
+                    Reason.UNAVAILABLE,
+                    "Cannot prepare the workspace of task " + task.path().getFileName() + ": " + e.getMessage(),
+                    e);
         } catch (WorkspaceException e) {
             deleteQuietly(task);
             throw e;
@@ -150,6 +164,7 @@ class TaskWorkspaces implements Workspaces {
     public RestoredCopy restoreLatestCheckpoint(UUID taskId, String tenant, WorkspaceSource source) {
         var latest = store.latest(taskId);
         Path root = prepare(taskId, tenant, source);
+        baselines.awaitUninterruptibly(taskId);
         if (latest.isEmpty()) {
             return new RestoredCopy(root, 0);
         }
@@ -174,6 +189,7 @@ class TaskWorkspaces implements Workspaces {
 
     @Override
     public void delete(UUID taskId) {
+        baselines.cancel(taskId);
         diffs.forget(taskId);
         try {
             TaskDirectory.of(properties.tasksDirectory(), taskId).delete();
@@ -190,7 +206,9 @@ class TaskWorkspaces implements Workspaces {
         Files.move(partial, task.baseline(), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The task's copy once its baseline is recorded. */
     private TaskDirectory existing(UUID taskId) {
+        baselines.awaitUninterruptibly(taskId);
         TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
         if (!task.exists()) {
             throw new WorkspaceException(Reason.NOT_FOUND, "Task " + taskId + " has no workspace.");

@@ -140,7 +140,8 @@ class ToolRoundApprovalTest {
                 new CommandAudit(entry -> {}),
                 new ApprovalPolicy(List.of()),
                 events,
-                () -> checkpoints.add(published.size()));
+                () -> checkpoints.add(published.size()),
+                () -> {});
     }
 
     private static ToolCall call(String id, String tool) {

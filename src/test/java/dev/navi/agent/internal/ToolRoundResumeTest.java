@@ -33,7 +33,8 @@ class ToolRoundResumeTest {
             new CommandAudit(entry -> {}),
             new ApprovalPolicy(List.of()),
             events,
-            () -> checkpoints.add(published.size()));
+            () -> checkpoints.add(published.size()),
+            () -> {});
 
     @Test
     void whenResumingARoundThenStoredResultsAreKeptReadOnlyCallsReRunAndWritingCallsAreReportedInterrupted()

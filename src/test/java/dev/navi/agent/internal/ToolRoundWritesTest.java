@@ -34,6 +34,7 @@ class ToolRoundWritesTest {
             new CommandAudit(entry -> storedAtAudit.add(List.copyOf(events.stored))),
             new ApprovalPolicy(List.of()),
             events,
+            () -> {},
             () -> {});
 
     @Test

@@ -174,6 +174,11 @@ final class TaskDatabase {
         }
 
         @Override
+        public void awaitBaseline(UUID taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String diff(UUID taskId) {
             throw new UnsupportedOperationException();
         }

@@ -40,7 +40,7 @@ class ApplicableDiffTest {
         Files.writeString(source.resolve("run.sh"), "#!/bin/sh\n");
         Files.writeString(source.resolve("gone.txt"), "bye\n");
         workspaces = TestSettings.of(root.getParent(), temp.resolve("tasks")).workspaces();
-        work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+        work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
     }
 
     @Test

@@ -55,7 +55,7 @@ class CopyRetentionTest {
 
     private UUID copyOf(Instant ended) {
         UUID id = UUID.randomUUID();
-        workspaces.prepare(id, TestSettings.TENANT, new LocalPath("project"));
+        TestSettings.prepared(workspaces, id, new LocalPath("project"));
         known.add(id);
         if (ended != null) {
             endedAt.put(id, ended);

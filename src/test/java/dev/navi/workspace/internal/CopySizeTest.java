@@ -76,7 +76,7 @@ class CopySizeTest {
 
     @Test
     void whenTheCopyGrowsPastTheCapThenTheSizeCheckFails() throws Exception {
-        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("small"));
+        Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("small"));
         assertThatCode(() -> workspaces.checkSize(taskId)).doesNotThrowAnyException();
 
         Files.write(work.resolve("grown.bin"), new byte[(int) CAP]);
@@ -93,7 +93,7 @@ class CopySizeTest {
         new java.util.Random(7).nextBytes(incompressible);
         Files.createDirectories(root.resolve("random"));
         Files.write(root.resolve("random/noise.bin"), incompressible);
-        workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("random"));
+        TestSettings.prepared(workspaces, taskId, new LocalPath("random"));
         assertThat(DiskUsage.bytes(tasks.resolve(taskId.toString()))).isGreaterThan(CAP);
 
         assertThatCode(() -> workspaces.checkSize(taskId)).doesNotThrowAnyException();
@@ -101,7 +101,7 @@ class CopySizeTest {
 
     @Test
     void whenMeasuredThenTheGaugeShowsTheBytesOfAllCopies() throws Exception {
-        workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("small"));
+        TestSettings.prepared(workspaces, taskId, new LocalPath("small"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         DiskGauge gauge = new DiskGauge(settings.properties(), meters);
         assertThat(meters.get("navi_workspace_disk_bytes").gauge().value()).isZero();

@@ -47,7 +47,7 @@ class DiffCapsTest {
         @Test
         void whenAFileOfOneGibibyteIsAddedThenTheDiffNotesItWithoutItsContent() throws Exception {
             TaskWorkspaces workspaces = workspaces(1_000_000, LIMIT);
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
             try (RandomAccessFile huge =
                     new RandomAccessFile(work.resolve("huge.bin").toFile(), "rw")) {
                 huge.setLength(GIB);
@@ -67,7 +67,7 @@ class DiffCapsTest {
         @Test
         void whenALargeBaselineFileIsUntouchedThenItIsNotMentioned() {
             TaskWorkspaces workspaces = workspaces(1_000_000, LIMIT);
-            workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
 
             assertThat(workspaces.diff(taskId)).isEmpty();
         }
@@ -75,7 +75,7 @@ class DiffCapsTest {
         @Test
         void whenALargeBaselineFileChangesOrIsDeletedThenItIsNotedNotShown() throws Exception {
             TaskWorkspaces workspaces = workspaces(1_000_000, LIMIT);
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
             Files.writeString(work.resolve("data.csv"), "c,d\n".repeat(1000));
 
             assertThat(workspaces.diff(taskId))
@@ -96,7 +96,7 @@ class DiffCapsTest {
         @Test
         void whenTheDiffWouldPassTheLimitThenTheRestIsNotedAndWhatIsShownStillApplies() throws Exception {
             TaskWorkspaces workspaces = workspaces(400, 1_000_000);
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
             Files.writeString(work.resolve("a-first.txt"), "first\n");
             Files.writeString(work.resolve("b-large.txt"), "line of text\n".repeat(100));
             Files.writeString(work.resolve("c-after.txt"), "after\n");

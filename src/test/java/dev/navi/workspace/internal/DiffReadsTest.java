@@ -36,7 +36,7 @@ class DiffReadsTest {
         Path source = Files.createDirectories(root.resolve("project"));
         Files.writeString(source.resolve("a.txt"), "a\n");
         workspaces = TestSettings.of(root.getParent(), temp.resolve("tasks")).workspaces();
-        work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+        work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
         baseline = temp.resolve("tasks").resolve(taskId.toString()).resolve("baseline.git");
     }
 

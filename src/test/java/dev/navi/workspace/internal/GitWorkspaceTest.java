@@ -53,7 +53,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenNoRefIsGivenThenTheDefaultBranchIsCloned() {
-        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, null));
+        Path work = TestSettings.prepared(workspaces, taskId, new GitRepository(url, null));
 
         assertThat(url).startsWith("file:");
         assertThat(work.resolve("main.txt")).hasContent("later on main");
@@ -63,7 +63,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenABranchIsGivenThenThatBranchIsCloned() {
-        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, "feature"));
+        Path work = TestSettings.prepared(workspaces, taskId, new GitRepository(url, "feature"));
 
         assertThat(work.resolve("feature.txt")).hasContent("feature work");
         assertThat(work.resolve("main.txt")).doesNotExist();
@@ -71,7 +71,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenATagIsGivenThenThatTagIsCloned() {
-        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, "v1"));
+        Path work = TestSettings.prepared(workspaces, taskId, new GitRepository(url, "v1"));
 
         assertThat(work.resolve("README.md")).exists();
         assertThat(work.resolve("main.txt")).doesNotExist();
@@ -80,7 +80,7 @@ class GitWorkspaceTest {
 
     @Test
     void whenClonedThenTheBaselineMakesTheFirstDiffEmptyAndChangesShowUp() throws Exception {
-        Path work = workspaces.prepare(taskId, TestSettings.TENANT, new GitRepository(url, "feature"));
+        Path work = TestSettings.prepared(workspaces, taskId, new GitRepository(url, "feature"));
 
         assertThat(workspaces.diff(taskId)).isEmpty();
         Files.writeString(work.resolve("feature.txt"), "improved\n");

@@ -50,8 +50,26 @@ class LocalWorkspaceTest {
     class Prepare {
 
         @Test
+        void whenTheDiffIsAskedForRightAfterPreparingThenItWaitsForTheBaseline() {
+            workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+
+            assertThat(workspaces.diff(taskId)).isEmpty();
+            assertThat(tasks.resolve(taskId + "/baseline.git")).isDirectory();
+        }
+
+        @Test
+        void whenDeletedRightAfterPreparingThenTheRecordingStopsAndNothingOfTheTaskIsLeft() throws Exception {
+            workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+
+            workspaces.delete(taskId);
+            workspaces.awaitBaseline(taskId);
+
+            assertThat(tasks.resolve(taskId.toString())).doesNotExist();
+        }
+
+        @Test
         void whenPreparedThenTheCopyLivesInTheTaskDirectoryWithTheSameFiles() throws Exception {
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
 
             assertThat(work).isEqualTo(tasks.toAbsolutePath().resolve(taskId + "/work"));
             assertThat(work.resolve("README.md")).hasContent("# Project");
@@ -64,7 +82,7 @@ class LocalWorkspaceTest {
 
         @Test
         void whenPreparedThenExecutableBitsAreKept() throws Exception {
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
 
             assertThat(Files.isExecutable(work.resolve("run.sh"))).isTrue();
             assertThat(Files.isExecutable(work.resolve("README.md"))).isFalse();
@@ -78,7 +96,7 @@ class LocalWorkspaceTest {
             Files.createSymbolicLink(source.resolve("src/up-link"), Path.of("../README.md"));
             Files.createSymbolicLink(source.resolve("dangling-outside"), temp.resolve("not-yet-there"));
 
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
 
             assertThat(Files.isSymbolicLink(work.resolve("inside-link"))).isTrue();
             assertThat(Files.readSymbolicLink(work.resolve("inside-link"))).isEqualTo(Path.of("src/App.java"));
@@ -97,7 +115,7 @@ class LocalWorkspaceTest {
             Process mkfifo = new ProcessBuilder("mkfifo", source.resolve("pipe").toString()).start();
             assertThat(mkfifo.waitFor()).isZero();
 
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
 
             assertThat(Files.exists(work.resolve("pipe"), LinkOption.NOFOLLOW_LINKS))
                     .isFalse();
@@ -108,7 +126,7 @@ class LocalWorkspaceTest {
         void whenTheTaskIsWorkedOnThenTheSourceIsUntouched() throws Exception {
             String before = TreeSnapshot.of(source);
 
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
             Files.writeString(work.resolve("README.md"), "changed");
             Files.delete(work.resolve("src/App.java"));
             workspaces.diff(taskId);
@@ -121,7 +139,7 @@ class LocalWorkspaceTest {
             TaskWorkspaces nested = TestSettings.of(root.getParent(), root.resolve("project/.tasks"))
                     .workspaces();
 
-            Path work = nested.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(nested, taskId, new LocalPath("project"));
 
             assertThat(work.resolve(".tasks")).doesNotExist();
             assertThat(work.resolve("README.md")).exists();
@@ -129,10 +147,10 @@ class LocalWorkspaceTest {
 
         @Test
         void whenPreparedTwiceThenTheSecondCopyReplacesTheFirst() throws Exception {
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
             Files.writeString(work.resolve("leftover.txt"), "x");
 
-            workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
 
             assertThat(work.resolve("leftover.txt")).doesNotExist();
             assertThat(workspaces.diff(taskId)).isEmpty();
@@ -157,7 +175,7 @@ class LocalWorkspaceTest {
                 git.add().addFilepattern(".").call();
                 git.commit().setMessage("initial").setSign(false).call();
             }
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
             String ownRepositoryBefore = TreeSnapshot.of(work.resolve(".git"));
 
             Files.writeString(work.resolve("README.md"), "# Changed\n");
@@ -174,7 +192,7 @@ class LocalWorkspaceTest {
 
         @Test
         void whenDeletedThenTheTaskDirectoryIsGoneEvenWithReadOnlyDirectories() throws Exception {
-            Path work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
             Files.setPosixFilePermissions(work.resolve("src"), PosixFilePermissions.fromString("r-xr-xr-x"));
 
             workspaces.delete(taskId);

@@ -1,8 +1,11 @@
 package dev.navi.workspace.internal;
 
+import dev.navi.workspace.WorkspaceSource;
+import dev.navi.workspace.Workspaces;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /** Workspace settings for tests: the defaults, with the one value a test is about changed. */
 record TestSettings(
@@ -75,6 +78,18 @@ record TestSettings(
                 Duration.ofHours(1),
                 Duration.ofMinutes(1),
                 maxCheckpointBytes);
+    }
+
+    /** The task's copy, prepared for {@link #TENANT} once its baseline is recorded: tests may change it. */
+    static Path prepared(Workspaces workspaces, UUID taskId, WorkspaceSource source) {
+        Path work = workspaces.prepare(taskId, TENANT, source);
+        try {
+            workspaces.awaitBaseline(taskId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the baseline was recorded", e);
+        }
+        return work;
     }
 
     TaskWorkspaces workspaces() {

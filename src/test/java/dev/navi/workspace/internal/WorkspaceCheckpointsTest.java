@@ -88,7 +88,7 @@ class WorkspaceCheckpointsTest {
         Files.writeString(source.resolve("run.sh"), "#!/bin/sh\n");
         Files.writeString(source.resolve("gone.txt"), "bye\n");
         workspaces = settings("tasks").workspaces(store, meters);
-        work = workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+        work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
     }
 
     private TestSettings settings(String tasksDirectory) {
@@ -206,7 +206,7 @@ class WorkspaceCheckpointsTest {
             Files.createSymbolicLink(source.resolve("current"), Path.of("main.py"));
             Files.createSymbolicLink(source.resolve("was-link"), Path.of("main.py"));
             UUID linked = UUID.randomUUID();
-            Path copy = workspaces.prepare(linked, TestSettings.TENANT, new LocalPath("project"));
+            Path copy = TestSettings.prepared(workspaces, linked, new LocalPath("project"));
             Files.delete(copy.resolve("current"));
             Files.createSymbolicLink(copy.resolve("current"), Path.of("run.sh"));
             Files.delete(copy.resolve("was-link"));

@@ -34,7 +34,7 @@ class WorkspaceDiffTest {
         Files.writeString(source.resolve("modify.txt"), "one\ntwo\nthree\n");
         Files.writeString(source.resolve("delete.txt"), "doomed\n");
         Files.writeString(source.resolve(".gitignore"), "build/\n*.log\n");
-        work = workspaces(1_000_000).prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+        work = TestSettings.prepared(workspaces(1_000_000), taskId, new LocalPath("project"));
     }
 
     private TaskWorkspaces workspaces(long maxDiffBytes) {

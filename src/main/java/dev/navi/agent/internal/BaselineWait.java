@@ -1,0 +1,11 @@
+package dev.navi.agent.internal;
+
+/**
+ * Waits until the task's copy may be changed: its baseline, recorded while the first model call runs, is
+ * complete ({@link dev.navi.workspace.Workspaces#awaitBaseline}).
+ */
+@FunctionalInterface
+interface BaselineWait {
+
+    void await() throws InterruptedException;
+}

@@ -1,0 +1,177 @@
+package dev.navi.workspace.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.navi.workspace.WorkspaceException;
+import dev.navi.workspace.WorkspaceException.Reason;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BaselineRecordingsTest {
+
+    private final BaselineRecordings recordings = new BaselineRecordings();
+    private final UUID taskId = UUID.randomUUID();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicBoolean recorded = new AtomicBoolean();
+
+    @Nested
+    class Waiting {
+
+        @Test
+        void whenNoBaselineIsBeingRecordedThenAWaitReturnsAtOnce() {
+            assertThatCode(() -> recordings.await(taskId)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void whenTheRecordingIsUnderWayThenAWaitReturnsOnlyOnceItIsDone() throws Exception {
+            recordings.start(taskId, blockedRecording(), () -> {});
+            var waiter = Thread.ofVirtual().start(() -> recordings.awaitUninterruptibly(taskId));
+
+            assertThat(waiter.join(java.time.Duration.ofMillis(200)))
+                    .as("the waiter waits for the recording")
+                    .isFalse();
+            release.countDown();
+            waiter.join();
+
+            assertThat(recorded).isTrue();
+        }
+
+        @Test
+        void whenTheRecordingSucceededThenItIsForgotten() throws Exception {
+            recordings.start(taskId, () -> recorded.set(true), () -> {});
+            recordings.await(taskId);
+
+            assertThat(recorded).isTrue();
+            assertThatCode(() -> recordings.await(taskId)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void whenTheWaiterIsInterruptedThenItStopsWaitingAndTheRecordingGoesOn() throws Exception {
+            recordings.start(taskId, blockedRecording(), () -> {});
+            var thrown = new AtomicReference<Throwable>();
+            var waiter = Thread.ofVirtual().start(() -> {
+                try {
+                    recordings.await(taskId);
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+            });
+            waiter.interrupt();
+            waiter.join();
+            release.countDown();
+            recordings.await(taskId);
+
+            assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+            assertThat(recorded).isTrue();
+        }
+
+        @Test
+        void whenAnUninterruptibleWaiterIsInterruptedThenItWaitsOnAndKeepsTheInterrupt() throws Exception {
+            recordings.start(taskId, blockedRecording(), () -> {});
+            var interruptedAfter = new AtomicBoolean();
+            var waiter = Thread.ofVirtual().start(() -> {
+                recordings.awaitUninterruptibly(taskId);
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+            });
+            waiter.interrupt();
+            release.countDown();
+            waiter.join();
+
+            assertThat(recorded).isTrue();
+            assertThat(interruptedAfter).isTrue();
+        }
+    }
+
+    @Nested
+    class Failing {
+
+        @Test
+        void whenTheRecordingFailsThenEveryWaitIsToldAfterTheCleanUpRan() {
+            var cleanedUp = new AtomicBoolean();
+            recordings.start(
+                    taskId,
+                    () -> {
+                        throw new IOException("disk full");
+                    },
+                    () -> cleanedUp.set(true));
+
+            for (int wait = 0; wait < 2; wait++) {
+                assertThatThrownBy(() -> recordings.await(taskId))
+                        .isInstanceOfSatisfying(
+                                WorkspaceException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE))
+                        .hasMessageContaining("baseline")
+                        .hasMessageContaining("disk full");
+                assertThat(cleanedUp).isTrue();
+            }
+        }
+
+        @Test
+        void whenAFailedRecordingIsCancelledThenItsFailureIsForgotten() {
+            recordings.start(
+                    taskId,
+                    () -> {
+                        throw new IOException("disk full");
+                    },
+                    () -> {});
+            assertThatThrownBy(() -> recordings.await(taskId)).isInstanceOf(WorkspaceException.class);
+
+            recordings.cancel(taskId);
+
+            assertThatCode(() -> recordings.await(taskId)).doesNotThrowAnyException();
+        }
+    }
+
+    @Nested
+    class Cancelling {
+
+        @Test
+        void whenCancelledThenTheRecordingIsInterruptedAndHasEndedOnReturn() {
+            var ended = new AtomicBoolean();
+            recordings.start(
+                    taskId,
+                    () -> {
+                        try {
+                            release.await();
+                        } finally {
+                            ended.set(true);
+                        }
+                    },
+                    () -> {});
+
+            recordings.cancel(taskId);
+
+            assertThat(ended).isTrue();
+            assertThat(release.getCount())
+                    .as("nothing released it: the interrupt did")
+                    .isEqualTo(1);
+            assertThatCode(() -> recordings.await(taskId)).doesNotThrowAnyException();
+        }
+    }
+
+    /** A recording that ends once {@link #release} is counted down, uninterrupted. */
+    private BaselineRecordings.Recording blockedRecording() {
+        return () -> {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    release.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            recorded.set(true);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+}
