@@ -218,6 +218,35 @@ class FencedEventStoreTest {
         }
     }
 
+    @Nested
+    class Text {
+
+        private final EventRecorder recorder = new EventRecorder(
+                store, hub, json, java.time.Clock.systemUTC(), new dev.navi.redaction.Redactor(List.of()));
+
+        @Test
+        void whenAToolOutputHoldsNulThenItIsStoredAsTheReplacementCharacter() {
+            recorder.on(new dev.navi.events.TaskEvent.ToolCallCompleted(
+                    task, 1, "c1", "run_command", true, "a\u0000b", 0, 1, 1_000L));
+
+            assertThat(store.after(task, 0, 10))
+                    .singleElement()
+                    .satisfies(stored -> assertThat(stored.data().path("output").stringValue())
+                            .isEqualTo("a\uFFFDb"));
+        }
+
+        @Test
+        void whenAStringHoldsAnEscapedNulThenItIsKeptAsWritten() {
+            recorder.on(new dev.navi.events.TaskEvent.ToolCallCompleted(
+                    task, 1, "c1", "run_command", true, "a\\u0000b", 0, 1, 1_000L));
+
+            assertThat(store.after(task, 0, 10))
+                    .singleElement()
+                    .satisfies(stored -> assertThat(stored.data().path("output").stringValue())
+                            .isEqualTo("a\\u0000b"));
+        }
+    }
+
     private void runningTask(long epoch) {
         jdbc.sql("""
                         insert into tasks (id, tenant, owner, status, prompt, workspace, limits, created_at, lease_epoch)
