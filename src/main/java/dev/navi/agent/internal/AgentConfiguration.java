@@ -10,6 +10,7 @@ import dev.navi.workspace.Workspaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,8 @@ class AgentConfiguration {
             TaskHistory history,
             ApplicationEventPublisher events,
             AgentProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Clock clock) {
         var definitions = tools.specs().stream()
                 .map(spec -> new ToolDefinition(spec.name(), spec.description(), spec.parametersSchemaJson()))
                 .toList();
@@ -47,7 +49,8 @@ class AgentConfiguration {
                 new ApprovalPolicy(properties.approvals().allowedCommands()),
                 systemPrompt(),
                 definitions,
-                transactions);
+                transactions,
+                clock);
     }
 
     private static String systemPrompt() {

@@ -20,6 +20,7 @@ import dev.navi.tools.ToolBox;
 import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.Workspaces;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +66,7 @@ final class AgentLoop {
                 ? new LoopState(task.prompt())
                 : new LoopState(resumption.messages(), resumption.iterations(), task.usage());
         this.model = task.model() != null ? task.model() : with.llm().defaultModel();
-        this.writes = new StepWrites(with.transactions());
+        this.writes = new StepWrites(with.transactions(), with.clock());
         this.tools = new ToolRound(
                 task,
                 with.tools(),
@@ -93,7 +94,8 @@ final class AgentLoop {
             ApprovalPolicy approvalPolicy,
             String systemPrompt,
             List<ToolDefinition> toolDefinitions,
-            TransactionTemplate transactions) {}
+            TransactionTemplate transactions,
+            Clock clock) {}
 
     LoopEnd run() {
         TaskOutcome outcome = null;
@@ -283,6 +285,16 @@ final class AgentLoop {
         @Override
         public void later(TaskEvent event) {
             writes.defer(() -> publish(event));
+        }
+
+        @Override
+        public void alongside(TaskEvent event) {
+            fenced(() -> writes.alongside(() -> publish(event)));
+        }
+
+        @Override
+        public void settle() {
+            fenced(writes::settle);
         }
 
         private void publish(TaskEvent event) {

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One request to the model and its reply, each an event: {@code llm.request} stored before the call;
- * {@code llm.response} after the task's progress, both stored with the step's next write (its first
- * {@code tool.call}, or the end).
+ * One request to the model and its reply, each an event: {@code llm.request} stored while the call is
+ * made, and before anything else of the loop (a lease lost meanwhile ends the loop once the call is over,
+ * its reply unused); {@code llm.response} after the task's progress, both stored with the step's next
+ * write (its first {@code tool.call}, or the end).
  */
 final class ModelTurn {
 
@@ -44,9 +45,14 @@ final class ModelTurn {
     /** Calls the model; {@code progress} records the state after the reply, before its event. */
     LlmResponse call(LlmRequest request, LoopState state, Runnable progress) throws InterruptedException {
         int iteration = state.iterations() + 1;
-        events.now(new TaskEvent.LlmRequested(
+        events.alongside(new TaskEvent.LlmRequested(
                 taskId, iteration, model, state.messages().size()));
-        var response = llm.complete(request, calls);
+        LlmResponse response;
+        try {
+            response = llm.complete(request, calls);
+        } finally {
+            events.settle();
+        }
         state.recordResponse(response);
         progress.run();
         events.later(responded(iteration, response));

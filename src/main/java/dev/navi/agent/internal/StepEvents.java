@@ -10,4 +10,13 @@ interface StepEvents {
 
     /** Stored with the next event (or write) made now; not seen by anyone before. */
     void later(TaskEvent event);
+
+    /**
+     * Stored, with every deferred event before it, while the caller goes on; before any later event.
+     * {@link #settle} waits for it.
+     */
+    void alongside(TaskEvent event);
+
+    /** Waits until the event stored {@link #alongside} is stored; throws what storing it threw. */
+    void settle();
 }

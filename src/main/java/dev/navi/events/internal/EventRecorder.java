@@ -1,6 +1,7 @@
 package dev.navi.events.internal;
 
 import dev.navi.events.EventFence;
+import dev.navi.events.EventTime;
 import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
 import dev.navi.redaction.Redactor;
@@ -50,7 +51,8 @@ class EventRecorder {
         ObjectNode data = json.valueToTree(event);
         data.remove("taskId");
         RedactedJson.redact(data, redactor);
-        var stored = new EventStore.NewEvent(TaskEvent.typeOf(event), clock.instant(), data);
+        var ts = EventTime.bound().orElseGet(clock::instant);
+        var stored = new EventStore.NewEvent(TaskEvent.typeOf(event), ts, data);
         var epoch =
                 EventFence.current(event.taskId()).map(EventFence::leaseEpoch).orElse(null);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -23,6 +23,14 @@ final class RecordedStepEvents implements StepEvents {
     }
 
     @Override
+    public void alongside(TaskEvent event) {
+        now(event);
+    }
+
+    @Override
+    public void settle() {}
+
+    @Override
     public void later(TaskEvent event) {
         published.add(event);
         deferred.add(event);
