@@ -78,7 +78,9 @@ final class AgentLoop {
         var calls = new CallContext(
                 new TaskCallObserver(task.id(), () -> state.iterations() + 1, state::recordAttempt, events::now));
         this.turn = new ModelTurn(task.id(), model, with, calls, events);
-        this.outcomes = new LoopOutcomes(task, state, control, with.workspaces());
+        // a resumed task's earlier attempts may have changed its copy
+        this.outcomes = new LoopOutcomes(
+                task, state, control, with.workspaces(), () -> resumption != null || tools.copyTouched());
     }
 
     /** What the loop needs, shared by all loops of a worker. */

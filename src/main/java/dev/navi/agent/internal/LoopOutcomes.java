@@ -7,6 +7,7 @@ import dev.navi.tasks.TaskOutcome;
 import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.Workspaces;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,15 @@ final class LoopOutcomes {
     private final LoopState state;
     private final RunControl control;
     private final Workspaces workspaces;
+    private final BooleanSupplier copyTouched;
 
-    LoopOutcomes(Task task, LoopState state, RunControl control, Workspaces workspaces) {
+    /** @param copyTouched whether anything may have changed the copy since its baseline */
+    LoopOutcomes(Task task, LoopState state, RunControl control, Workspaces workspaces, BooleanSupplier copyTouched) {
         this.task = task;
         this.state = state;
         this.control = control;
         this.workspaces = workspaces;
+        this.copyTouched = copyTouched;
     }
 
     TaskOutcome completed(String summary, Path root) {
@@ -77,10 +81,16 @@ final class LoopOutcomes {
         return failed(reason, new TaskError(reason.wireName(), e.getMessage()), diffable);
     }
 
-    /** A diff that cannot be computed is stored as a note saying so, never as an empty diff. */
+    /**
+     * A diff that cannot be computed is stored as a note saying so, never as an empty diff. A copy that no
+     * call could have changed has the empty diff: it is not scanned.
+     */
     private String diff(Path root) {
         if (root == null || control.released() != null) {
             return null;
+        }
+        if (!copyTouched.getAsBoolean()) {
+            return "";
         }
         try {
             return workspaces.finalDiff(task.id());

@@ -38,6 +38,7 @@ final class ToolRound {
     private final ApprovalPolicy approvals;
     private final Runnable checkpoint;
     private final BaselineWait baseline;
+    private boolean copyTouched;
 
     ToolRound(
             Task task,
@@ -57,9 +58,9 @@ final class ToolRound {
         this.events = events;
     }
 
-    /** Whether any of these calls could have changed the workspace's files. */
-    boolean changesFiles(List<ToolCall> calls) {
-        return calls.stream().anyMatch(call -> tools.changesFiles(call.name()));
+    /** Whether a call that can change files has been run (or begun) by this round's loop. */
+    boolean copyTouched() {
+        return copyTouched;
     }
 
     /** The results to give back to the model, one per call, errors included. */
@@ -126,6 +127,7 @@ final class ToolRound {
         boolean changesFiles = tools.changesFiles(call.name());
         if (changesFiles) {
             events.now(started);
+            copyTouched = true;
         } else {
             events.later(started);
         }

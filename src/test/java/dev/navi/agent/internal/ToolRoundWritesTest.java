@@ -73,6 +73,15 @@ class ToolRoundWritesTest {
     }
 
     @Test
+    void whenOnlyReadOnlyToolsRanThenTheCopyIsUntouchedAndOnceOneThatCanChangeFilesRunsItIsTouched() throws Exception {
+        round.run(Path.of("."), 1, List.of(new ToolCall("a", "read_file", "{}")));
+        assertThat(round.copyTouched()).isFalse();
+
+        round.run(Path.of("."), 2, List.of(new ToolCall("b", "write_file", "{}")));
+        assertThat(round.copyTouched()).isTrue();
+    }
+
+    @Test
     void whenACommandRunsThenItsResultIsStoredBeforeItsAuditRecord() throws Exception {
         round.run(Path.of("."), 1, List.of(new ToolCall("c", CommandAudit.RUN_COMMAND, "{\"command\":\"true\"}")));
 
