@@ -223,8 +223,6 @@ final class AgentLoop {
             }
             var response = turn.call(request, state, this::recordProgress);
             if (response.toolCalls().isEmpty()) {
-                // a copy without its baseline has no diff: the task ends workspace_unavailable
-                with.workspaces().awaitBaseline(task.id());
                 return outcomes.completed(response.text(), root);
             }
             try {

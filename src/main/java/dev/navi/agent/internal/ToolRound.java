@@ -24,7 +24,7 @@ import java.util.UUID;
  * of a tool that can change files is stored before it runs; a read-only tool's call is stored with its
  * result (running it again after a crash changes nothing). A result is stored with the next event (the
  * next call, the next model request, or the end), except a command's, whose audit record follows its
- * stored result. No call runs before the copy's baseline is recorded.
+ * stored result. No call that can change files runs before the copy's baseline is recorded.
  */
 final class ToolRound {
 
@@ -74,7 +74,6 @@ final class ToolRound {
      * @throws ApprovalNeeded at the first call that waits for an approval not yet decided
      */
     List<LlmMessage.ToolResult> resume(Path root, Resumption.UnfinishedRound round) throws InterruptedException {
-        baseline.await();
         var results = new ArrayList<LlmMessage.ToolResult>();
         for (var call : round.calls()) {
             var stored = round.done().get(call.id());
@@ -126,6 +125,9 @@ final class ToolRound {
         var started = new TaskEvent.ToolCallStarted(taskId, iteration, call.id(), call.name(), call.argumentsJson());
         boolean changesFiles = tools.changesFiles(call.name());
         if (changesFiles) {
+            if (!copyTouched) {
+                baseline.await(); // read-only calls may read the copy while its baseline is recorded
+            }
             events.now(started);
             copyTouched = true;
         } else {

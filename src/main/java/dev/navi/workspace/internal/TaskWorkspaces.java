@@ -77,7 +77,7 @@ class TaskWorkspaces implements Workspaces {
         baselines.cancel(taskId);
         diffs.forget(taskId);
         Instant newest = copyOrClone(task, tenant, source);
-        baselines.start(taskId, () -> recordBaseline(task, newest), () -> deleteQuietly(task));
+        baselines.start(taskId, () -> recordBaseline(task, newest), () -> deleteQuietly(partialBaseline(task)));
         log.info("Prepared workspace of task {}", taskId);
         return task.work();
     }
@@ -201,9 +201,14 @@ class TaskWorkspaces implements Workspaces {
 
     /** Recorded aside and moved into place, so that a baseline directory is always a complete one. */
     private static void recordBaseline(TaskDirectory task, Instant newest) throws IOException, GitAPIException {
-        Path partial = task.path().resolve("baseline.partial");
+        Path partial = partialBaseline(task).path();
         Baseline.record(task.work(), partial, newest);
         Files.move(partial, task.baseline(), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A failed recording leaves the copy to read-only calls; what it wrote aside goes. */
+    private static TaskDirectory partialBaseline(TaskDirectory task) {
+        return new TaskDirectory(task.path().resolve("baseline.partial"));
     }
 
     /** The task's copy once its baseline is recorded. */

@@ -16,40 +16,52 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A round's tools run on the copy only once its baseline is recorded. */
+/** A round's calls that can change files run on the copy only once its baseline is recorded. */
 class ToolRoundBaselineTest {
 
-    private static final List<ToolCall> CALLS =
-            List.of(new ToolCall("a", "read_file", "{}"), new ToolCall("b", "write_file", "{}"));
+    private static final ToolCall READ = new ToolCall("a", "read_file", "{}");
+    private static final ToolCall WRITE = new ToolCall("b", "write_file", "{}");
+    private static final ToolCall WRITE_AGAIN = new ToolCall("c", "write_file", "{}");
 
     private final RecordedStepEvents events = new RecordedStepEvents();
     private final List<String> happened = new ArrayList<>();
 
     @Test
-    void whenARoundRunsThenItWaitsForTheBaselineOnceBeforeItsFirstTool() throws Exception {
-        round(() -> happened.add("baseline recorded")).run(Path.of("."), 1, CALLS);
+    void whenARoundHasOnlyReadOnlyCallsThenTheyRunWithoutWaitingForTheBaseline() throws Exception {
+        var round = round(() -> happened.add("baseline recorded"));
+        round.run(Path.of("."), 1, List.of(READ));
+        round.run(Path.of("."), 2, List.of(READ));
 
-        assertThat(happened).containsExactly("baseline recorded", "ran read_file", "ran write_file");
+        assertThat(happened).containsExactly("ran read_file", "ran read_file");
     }
 
     @Test
-    void whenTheWaitIsInterruptedThenNoToolRunsAndNothingIsPublished() {
+    void whenACallCanChangeFilesThenTheFirstSuchCallWaitsForTheBaselineOnce() throws Exception {
+        var round = round(() -> happened.add("baseline recorded"));
+        round.run(Path.of("."), 1, List.of(READ, WRITE));
+        round.run(Path.of("."), 2, List.of(WRITE_AGAIN));
+
+        assertThat(happened).containsExactly("ran read_file", "baseline recorded", "ran write_file", "ran write_file");
+    }
+
+    @Test
+    void whenTheWaitIsInterruptedThenTheCallIsNeitherRunNorStored() {
         var round = round(() -> {
             throw new InterruptedException("cancelled");
         });
 
-        assertThatThrownBy(() -> round.run(Path.of("."), 1, CALLS)).isInstanceOf(InterruptedException.class);
+        assertThatThrownBy(() -> round.run(Path.of("."), 1, List.of(WRITE))).isInstanceOf(InterruptedException.class);
         assertThat(happened).isEmpty();
         assertThat(events.published).isEmpty();
     }
 
     @Test
-    void whenTheBaselineCouldNotBeRecordedThenNoToolRunsAndTheFailureEndsTheRound() {
+    void whenTheBaselineCouldNotBeRecordedThenTheCallIsNeitherRunNorStoredAndTheFailureEndsTheRound() {
         var round = round(() -> {
             throw new WorkspaceException(Reason.UNAVAILABLE, "Cannot record the baseline");
         });
 
-        assertThatThrownBy(() -> round.run(Path.of("."), 1, CALLS))
+        assertThatThrownBy(() -> round.run(Path.of("."), 1, List.of(WRITE)))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
         assertThat(happened).isEmpty();
