@@ -124,7 +124,7 @@ class CliClientIT extends NaviIntegrationTest {
             awaitFinished(id);
             var direct = navi("watch", id, "--json");
 
-            try (var proxy = new CuttingProxy(port, 2, 2000)) {
+            try (var proxy = new CuttingProxy(port, 2, 2)) {
                 var cut = navi("watch", id, "--json", "--base-url", "http://127.0.0.1:" + proxy.port());
 
                 assertThat(cut.exitCode()).as(cut.err()).isZero();
