@@ -7,11 +7,7 @@ import dev.navi.events.TaskEvent;
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.ToolCall;
 import dev.navi.tasks.ApprovalMode;
-import dev.navi.tools.ToolBox;
-import dev.navi.tools.ToolOutcome;
-import dev.navi.tools.ToolSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +132,7 @@ class ToolRoundApprovalTest {
         var task = RoundTasks.task(mode);
         return new ToolRound(
                 task,
-                new Tools(),
+                new RoundTools(executed::add),
                 new CommandAudit(entry -> {}),
                 new ApprovalPolicy(List.of()),
                 events,
@@ -150,24 +146,5 @@ class ToolRoundApprovalTest {
 
     private static TaskEvent.ApprovalDecided decision(String callId, String decision, String reason, String by) {
         return new TaskEvent.ApprovalDecided(UUID.randomUUID(), UUID.randomUUID(), callId, decision, reason, by);
-    }
-
-    private final class Tools implements ToolBox {
-
-        @Override
-        public List<ToolSpec> specs() {
-            return List.of();
-        }
-
-        @Override
-        public boolean changesFiles(String toolName) {
-            return !toolName.equals("read_file");
-        }
-
-        @Override
-        public ToolOutcome execute(Path workspaceRoot, String toolName, String argumentsJson) {
-            executed.add(toolName);
-            return new ToolOutcome.Succeeded("ran " + toolName, null, Duration.ofMillis(1));
-        }
     }
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.navi.llm.ToolCall;
 import dev.navi.tasks.ApprovalMode;
-import dev.navi.tools.ToolBox;
-import dev.navi.tools.ToolOutcome;
-import dev.navi.tools.ToolSpec;
 import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.WorkspaceException.Reason;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,30 +67,11 @@ class ToolRoundBaselineTest {
     private ToolRound round(BaselineWait baseline) {
         return new ToolRound(
                 RoundTasks.task(ApprovalMode.NEVER),
-                new Tools(),
+                new RoundTools(name -> happened.add("ran " + name)),
                 new CommandAudit(entry -> {}),
                 new ApprovalPolicy(List.of()),
                 events,
                 () -> {},
                 baseline);
-    }
-
-    private final class Tools implements ToolBox {
-
-        @Override
-        public List<ToolSpec> specs() {
-            return List.of();
-        }
-
-        @Override
-        public boolean changesFiles(String toolName) {
-            return !toolName.equals("read_file");
-        }
-
-        @Override
-        public ToolOutcome execute(Path workspaceRoot, String toolName, String argumentsJson) {
-            happened.add("ran " + toolName);
-            return new ToolOutcome.Succeeded("ran " + toolName, 0, Duration.ofMillis(1));
-        }
     }
 }

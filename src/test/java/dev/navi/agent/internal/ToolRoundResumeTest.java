@@ -6,11 +6,7 @@ import dev.navi.events.TaskEvent;
 import dev.navi.llm.LlmMessage;
 import dev.navi.llm.ToolCall;
 import dev.navi.tasks.Task;
-import dev.navi.tools.ToolBox;
-import dev.navi.tools.ToolOutcome;
-import dev.navi.tools.ToolSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +25,7 @@ class ToolRoundResumeTest {
     private final Task task = RoundTasks.task(dev.navi.tasks.ApprovalMode.NEVER);
     private final ToolRound round = new ToolRound(
             task,
-            new Tools(),
+            new RoundTools(executed::add),
             new CommandAudit(entry -> {}),
             new ApprovalPolicy(List.of()),
             events,
@@ -74,24 +70,5 @@ class ToolRoundResumeTest {
                         .isInstanceOfSatisfying(
                                 TaskEvent.ToolCallStarted.class,
                                 started -> assertThat(started.toolCallId()).isEqualTo("never-started")));
-    }
-
-    private final class Tools implements ToolBox {
-
-        @Override
-        public List<ToolSpec> specs() {
-            return List.of();
-        }
-
-        @Override
-        public boolean changesFiles(String toolName) {
-            return !toolName.equals("read_file");
-        }
-
-        @Override
-        public ToolOutcome execute(Path workspaceRoot, String toolName, String argumentsJson) {
-            executed.add(toolName);
-            return new ToolOutcome.Succeeded("ran " + toolName, null, Duration.ofMillis(1));
-        }
     }
 }

@@ -6,11 +6,7 @@ import dev.navi.events.TaskEvent;
 import dev.navi.llm.ToolCall;
 import dev.navi.tasks.ApprovalMode;
 import dev.navi.tasks.Task;
-import dev.navi.tools.ToolBox;
-import dev.navi.tools.ToolOutcome;
-import dev.navi.tools.ToolSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +26,7 @@ class ToolRoundWritesTest {
     private final Task task = RoundTasks.task(ApprovalMode.NEVER);
     private final ToolRound round = new ToolRound(
             task,
-            new Tools(),
+            new RoundTools(name -> storedAtRun.add(List.copyOf(events.stored))),
             new CommandAudit(entry -> storedAtAudit.add(List.copyOf(events.stored))),
             new ApprovalPolicy(List.of()),
             events,
@@ -97,24 +93,5 @@ class ToolRoundWritesTest {
             case TaskEvent.ToolCallCompleted completed -> "tool.result " + completed.toolCallId();
             default -> TaskEvent.typeOf(event);
         };
-    }
-
-    private final class Tools implements ToolBox {
-
-        @Override
-        public List<ToolSpec> specs() {
-            return List.of();
-        }
-
-        @Override
-        public boolean changesFiles(String toolName) {
-            return !toolName.equals("read_file");
-        }
-
-        @Override
-        public ToolOutcome execute(Path workspaceRoot, String toolName, String argumentsJson) {
-            storedAtRun.add(List.copyOf(events.stored));
-            return new ToolOutcome.Succeeded("ran " + toolName, 0, Duration.ofMillis(1));
-        }
     }
 }
