@@ -36,7 +36,27 @@ record BenchResult(
             Spread p95,
             Spread p99,
             Summary perTaskMean,
-            CpuPerStep cpu) {}
+            CpuPerStep cpu,
+            EndToEnd endToEnd) {}
+
+    /**
+     * A step measured with its model call in it, against the same call made directly: {@code withCall} is
+     * each step's span less its tools; {@code directCall} the bench's own calls to llm-sim for the same
+     * script's reply, made by the same clients between their tasks. {@code p50} and {@code p99} are what
+     * the step took beyond a direct call (both less the direct call's p50): work NAVI moved into the
+     * call's window still counts here, and a call NAVI made slower counts too.
+     */
+    record EndToEnd(Summary withCall, Spread withCallP50, Summary directCall, double p50, double p99) {
+
+        static EndToEnd of(Summary withCall, Spread withCallP50, Summary directCall) {
+            return new EndToEnd(
+                    withCall,
+                    withCallP50,
+                    directCall,
+                    withCall.p50() - directCall.p50(),
+                    withCall.p99() - directCall.p50());
+        }
+    }
 
     /** From {@code task.queued} (stored before the 201) to {@code task.started} and to the first {@code llm.request}. */
     record Startup(
@@ -84,7 +104,8 @@ record BenchResult(
 
     /**
      * The same non-streaming model call direct to llm-sim and through a gateway (Portkey's), alternated;
-     * {@code ratio} is NAVI's platform time per step p50 at concurrency 1 over the gateway's added p50.
+     * {@code ratio} is NAVI's platform time per step p50 at concurrency 1 over the gateway's added p50,
+     * {@code endToEndRatio} the same with NAVI's end-to-end time per step ({@link EndToEnd#p50()}).
      * {@code notMeasured} says why, when it was not.
      */
     record Peer(
@@ -96,10 +117,12 @@ record BenchResult(
             Double addedP50,
             Double addedP99,
             Double naviPerStepP50,
-            Double ratio) {
+            Double ratio,
+            Double naviEndToEndP50,
+            Double endToEndRatio) {
 
         static Peer notMeasured(String why) {
-            return new Peer(null, why, 0, Summary.EMPTY, Summary.EMPTY, null, null, null, null);
+            return new Peer(null, why, 0, Summary.EMPTY, Summary.EMPTY, null, null, null, null, null, null);
         }
     }
 

@@ -87,14 +87,16 @@ final class BenchRun {
             return BenchResult.Peer.notMeasured("the run reached --max-duration");
         }
         progress.say("the same call direct and through the gateway at %s", settings.peerGateway());
-        var naviPerStep = overhead.stream()
+        var oneTask = overhead.stream()
                 .filter(level -> level.concurrency() == 1 && level.all().count() > 0)
-                .map(level -> level.all().p50())
-                .findFirst()
+                .findFirst();
+        var naviPerStep = oneTask.map(level -> level.all().p50()).orElse(null);
+        var naviEndToEnd = oneTask.filter(level -> level.endToEnd().directCall().count() > 0)
+                .map(level -> level.endToEnd().p50())
                 .orElse(null);
         try {
             return new PeerPhase(settings.peerGateway(), target.simUrl())
-                    .run(Math.max(settings.tasks(), 20), naviPerStep);
+                    .run(Math.max(settings.tasks(), 20), naviPerStep, naviEndToEnd);
         } catch (IOException e) {
             return BenchResult.Peer.notMeasured("the gateway could not be used: " + e.getMessage());
         }

@@ -73,6 +73,23 @@ final class MarkdownReport {
                     + n(o.cpu().postgres()) + " |");
         }
         line("");
+        line("End to end: each step's span less only its tools (the model call is in it), against the bench's own"
+                        + " streamed call to llm-sim for the same script's reply, " + TaskPhases.DIRECT_CALLS_PER_TASK
+                        + " by each client before each task. \"Beyond a direct call\" is the step less the direct"
+                        + " call's p50: work done while the call was in flight, and a call made slower, count here (ms).")
+                .line("");
+        line(
+                "| concurrency | step with its call p50 | p95 | p99 | direct call p50 / p99 | beyond a direct call p50 | p99 |");
+        line("|---|---|---|---|---|---|---|");
+        for (var o : result.overhead()) {
+            var e = o.endToEnd();
+            line("| " + o.concurrency() + " | " + spread(e.withCallP50()) + " | "
+                    + n(e.withCall().p95()) + " | "
+                    + n(e.withCall().p99()) + " | " + n(e.directCall().p50()) + " / "
+                    + n(e.directCall().p99())
+                    + " | " + n(e.p50()) + " | " + n(e.p99()) + " |");
+        }
+        line("");
     }
 
     private void startup(BenchResult.Startup startup) {

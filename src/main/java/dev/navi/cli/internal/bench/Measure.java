@@ -32,6 +32,13 @@ record Measure(String key, String label, String unit, double value, Better bette
                     "platform time per step p99" + at,
                     "ms",
                     overhead.all().p99()));
+            var endToEnd = overhead.endToEnd();
+            if (endToEnd.directCall().count() > 0 && endToEnd.withCall().count() > 0) {
+                measures.add(
+                        lower(key + ".endToEnd.p50", "step beyond a direct model call p50" + at, "ms", endToEnd.p50()));
+                measures.add(
+                        lower(key + ".endToEnd.p99", "step beyond a direct model call p99" + at, "ms", endToEnd.p99()));
+            }
             if (overhead.cpu().navi() != null) {
                 measures.add(lower(
                         key + ".cpu.navi",
@@ -145,6 +152,13 @@ record Measure(String key, String label, String unit, double value, Better bette
             if (peer.ratio() != null) {
                 measures.add(lower(
                         "peer.ratio", "NAVI's platform time per step / gateway's added latency", "×", peer.ratio()));
+            }
+            if (peer.endToEndRatio() != null) {
+                measures.add(lower(
+                        "peer.ratio.endToEnd",
+                        "NAVI's step beyond a direct call / gateway's added latency",
+                        "×",
+                        peer.endToEndRatio()));
             }
         }
         var commits = result.commits();

@@ -30,7 +30,8 @@ final class PeerPhase {
     }
 
     /** {@code calls} unmeasured calls each way first, then {@code calls} measured each, alternated. */
-    BenchResult.Peer run(int calls, Double naviPerStepP50) throws IOException, InterruptedException {
+    BenchResult.Peer run(int calls, Double naviPerStepP50, Double naviEndToEndP50)
+            throws IOException, InterruptedException {
         for (var i = 0; i < calls; i++) {
             call(false);
             call(true);
@@ -53,7 +54,9 @@ final class PeerPhase {
                 addedP50,
                 gatewaySummary.p99() - directSummary.p99(),
                 naviPerStepP50,
-                ratio(naviPerStepP50, addedP50));
+                ratio(naviPerStepP50, addedP50),
+                naviEndToEndP50,
+                ratio(naviEndToEndP50, addedP50));
     }
 
     /** NAVI's time per step over the gateway's per call; none when the gateway added nothing measurable. */

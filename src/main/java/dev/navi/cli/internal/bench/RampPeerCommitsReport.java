@@ -58,6 +58,11 @@ final class RampPeerCommitsReport {
                         + " ms) / the gateway's added latency p50 (" + n(peer.addedP50()) + " ms) = **"
                         + (peer.ratio() == null ? "n/a" : n(peer.ratio()) + " ×") + "** (target ≤ 0.5 ×).")
                 .line("");
+        report.line("End to end: NAVI's step beyond a direct model call p50 at concurrency 1 ("
+                        + n(peer.naviEndToEndP50()) + " ms) / the gateway's added latency p50 = **"
+                        + (peer.endToEndRatio() == null ? "n/a" : n(peer.endToEndRatio()) + " ×")
+                        + "**: this one also counts what NAVI does while its call is in flight.")
+                .line("");
         return report.md.toString();
     }
 

@@ -1,16 +1,23 @@
 package dev.navi.cli.internal.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The measures made of whole tasks: platform time per step, startup, and tasks per second. */
 final class TaskPhases {
+
+    /** Direct calls each client makes before each step task, the end-to-end measure's baseline. */
+    static final int DIRECT_CALLS_PER_TASK = 3;
 
     private final Workload workload;
     private final Target target;
     private final Settings settings;
     private final Deadline deadline;
     private final Progress progress;
+    private final SimCall simCall;
     private final List<TaskTimes> startupSamples = new ArrayList<>();
     private final List<Summary> startupToStarted = new ArrayList<>();
     private final List<Summary> startupToRequest = new ArrayList<>();
@@ -21,6 +28,7 @@ final class TaskPhases {
         this.settings = settings;
         this.deadline = deadline;
         this.progress = progress;
+        this.simCall = new SimCall(target.simUrl());
     }
 
     void warmUp() {
@@ -35,24 +43,44 @@ final class TaskPhases {
         return workload.run(Workload.steps(settings.steps()), settings.steps() + 2);
     }
 
+    /** A step task after {@link #DIRECT_CALLS_PER_TASK} direct calls for its script's reply, by the same client. */
+    private Workload.TaskRun stepTaskAfterDirectCalls(List<Double> directCalls) {
+        for (var i = 0; i < DIRECT_CALLS_PER_TASK; i++) {
+            try {
+                directCalls.add(simCall.streamed(Workload.steps(settings.steps())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return stepTask();
+    }
+
     BenchResult.Overhead overhead(int concurrency) {
         var tasks = settings.tasksAt(concurrency);
         var rounds = new ArrayList<Summary>();
         var all = new ArrayList<Double>();
         var means = new ArrayList<Double>();
+        var withCall = new ArrayList<Double>();
+        var withCallRounds = new ArrayList<Summary>();
+        var directCalls = Collections.synchronizedList(new ArrayList<Double>());
         var failed = 0;
         var steps = 0;
         var before = target.cpu();
         for (var round = 0; round < settings.rounds() && (round == 0 || !deadline.passed()); round++) {
             progress.say("platform time per step, concurrency %d, round %d", concurrency, round + 1);
-            var batch = Workload.concurrently(concurrency, tasks, this::stepTask);
+            var batch = Workload.concurrently(concurrency, tasks, () -> stepTaskAfterDirectCalls(directCalls));
             var samples = new ArrayList<Double>();
+            var roundWithCall = new ArrayList<Double>();
             for (var times : batch.times()) {
                 if (!times.succeeded()) {
                     failed++;
                     continue;
                 }
                 samples.addAll(times.stepPlatformMs());
+                roundWithCall.addAll(times.stepWithCallMs());
                 means.add(times.stepPlatformMs().stream()
                         .mapToDouble(Double::doubleValue)
                         .average()
@@ -64,6 +92,8 @@ final class TaskPhases {
             }
             rounds.add(Summary.of(samples));
             all.addAll(samples);
+            withCallRounds.add(Summary.of(roundWithCall));
+            withCall.addAll(roundWithCall);
             if (concurrency == 1) {
                 startupToStarted.add(Summary.of(batch.times().stream()
                         .filter(TaskTimes::succeeded)
@@ -76,6 +106,7 @@ final class TaskPhases {
             }
         }
         var pooled = Summary.of(all);
+        var pooledWithCall = Summary.of(withCall);
         return new BenchResult.Overhead(
                 concurrency,
                 tasks * rounds.size(),
@@ -86,7 +117,11 @@ final class TaskPhases {
                 Spread.of(pooled.p95(), rounds, Summary::p95),
                 Spread.of(pooled.p99(), rounds, Summary::p99),
                 Summary.of(means),
-                Cpu.perStep(before, target.cpu(), steps));
+                Cpu.perStep(before, target.cpu(), steps),
+                BenchResult.EndToEnd.of(
+                        pooledWithCall,
+                        Spread.of(pooledWithCall.p50(), withCallRounds, Summary::p50),
+                        Summary.of(directCalls)));
     }
 
     BenchResult.Startup startup() {

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param queuedToFirstRequestMs {@code task.queued} to the first {@code llm.request}
  * @param wallMs {@code task.started} to the terminal event
  * @param stepPlatformMs per step, in order
+ * @param stepWithCallMs per step, in order: its span minus only its tools, so the model call is in it,
+ *     together with whatever NAVI did while the call was in flight
  * @param llmLatencyMs each {@code llm.response}'s latency
  */
 record TaskTimes(
@@ -29,6 +31,7 @@ record TaskTimes(
         double llmMs,
         double toolsMs,
         List<Double> stepPlatformMs,
+        List<Double> stepWithCallMs,
         List<Double> llmLatencyMs) {
 
     int steps() {
@@ -69,7 +72,7 @@ record TaskTimes(
             }
         }
         if (queued == null || started == null || terminal == null || requests.isEmpty()) {
-            return new TaskTimes(terminalType, 0, 0, 0, 0, 0, List.of(), List.of());
+            return new TaskTimes(terminalType, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
         }
         return new TaskTimes(
                 terminalType,
@@ -79,6 +82,7 @@ record TaskTimes(
                 sum(latency),
                 sum(tools),
                 steps(requests, iterations, terminal, latency, tools),
+                steps(requests, iterations, terminal, Map.of(), tools),
                 List.copyOf(latency.values()));
     }
 

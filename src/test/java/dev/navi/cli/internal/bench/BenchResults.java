@@ -44,7 +44,11 @@ final class BenchResults {
                         new Spread(7, 6, 8),
                         new Spread(9, 8, 10),
                         steps,
-                        new BenchResult.CpuPerStep(2.5, 1.5))),
+                        new BenchResult.CpuPerStep(2.5, 1.5),
+                        BenchResult.EndToEnd.of(
+                                new Summary(100, stepP50 + 2, stepP50 + 3, stepP50 + 6, 2, stepP50 + 8, stepP50 + 2),
+                                new Spread(stepP50 + 2, stepP50 + 1.5, stepP50 + 2.5),
+                                new Summary(60, 1.5, 2, 2.5, 1, 3, 1.6)))),
                 new BenchResult.Startup(
                         20,
                         latency,
@@ -83,7 +87,9 @@ final class BenchResults {
                         2.0,
                         3.0,
                         stepP50,
-                        stepP50 / 2),
+                        stepP50 / 2,
+                        stepP50 + 0.5,
+                        (stepP50 + 0.5) / 2),
                 new BenchResult.Commits(
                         null,
                         "on",

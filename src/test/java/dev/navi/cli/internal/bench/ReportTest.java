@@ -24,6 +24,8 @@ class ReportTest {
                     .contains("# NAVI benchmark", "2 cores, 8.00 GiB memory, OpenJDK 25")
                     .contains("## Settings", "| rounds | 2 |")
                     .contains("## Platform time per agent step", "| 1 | 20 | 0 | 2.00 (1.00–3.00) | 7.00 (6.00–8.00) |")
+                    .contains("End to end: each step's span less only its tools")
+                    .contains("| 1 | 4.00 (3.50–4.50) | 5.00 | 8.00 | 1.50 / 2.50 | 2.50 | 6.50 |")
                     .contains("## Submit → start", "| `task.started` | 40.0 (35.0–45.0) |")
                     .contains("## Tasks per second", "| 5 | 20 | 0 | 200 (190–210) |")
                     .contains("![latency percentiles per concurrency level](bench-latency.svg)")
@@ -43,6 +45,7 @@ class ReportTest {
                     .contains("## NAVI and an LLM gateway (Portkey) in front of the same llm-sim")
                     .contains("| through the gateway | 3.00 |", "| added by the gateway | 2.00 | | 3.00 |")
                     .contains("(2.00 ms) / the gateway's added latency p50 (2.00 ms) = **1.00 ×**")
+                    .contains("at concurrency 1 (2.50 ms) / the gateway's added latency p50 = **1.25 ×**")
                     .contains("## The commit cost of durability", "(`fsync` on)", "| on (durable) | 0.60 |")
                     .contains(
                             "| added by durability | 0.20 | | | 0.20 |",
@@ -89,8 +92,45 @@ class ReportTest {
                             "ramp.open.p99",
                             "peer.added.p50",
                             "peer.ratio",
+                            "peer.ratio.endToEnd",
                             "commits.added.mean",
                             "commits.added.step");
+        }
+
+        @Test
+        void whenStepsWereMeasuredWithTheirCallsThenWhatTheyTookBeyondADirectCallIsAHeadlineMeasure() {
+            var measures = Measure.of(BenchResults.sample(2, 100));
+
+            assertThat(measures)
+                    .filteredOn(measure -> measure.key().startsWith("overhead.c1.endToEnd"))
+                    .extracting(Measure::key, Measure::value)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("overhead.c1.endToEnd.p50", 2.5),
+                            org.assertj.core.groups.Tuple.tuple("overhead.c1.endToEnd.p99", 6.5));
+        }
+
+        @Test
+        void whenNoDirectCallWasMadeThenThereIsNoEndToEndMeasure() {
+            var endToEnd =
+                    BenchResult.EndToEnd.of(new Summary(10, 4, 5, 6, 3, 7, 4), new Spread(4, 4, 4), Summary.EMPTY);
+            var sample = BenchResults.sample(2, 100);
+            var level = sample.overhead().getFirst();
+            var overhead = new BenchResult.Overhead(
+                    level.concurrency(),
+                    level.tasks(),
+                    level.steps(),
+                    level.failed(),
+                    level.all(),
+                    level.p50(),
+                    level.p95(),
+                    level.p99(),
+                    level.perTaskMean(),
+                    level.cpu(),
+                    endToEnd);
+
+            assertThat(Measure.of(withOverhead(sample, overhead)))
+                    .extracting(Measure::key)
+                    .doesNotContain("overhead.c1.endToEnd.p50");
         }
 
         @Test
@@ -203,5 +243,23 @@ class ReportTest {
             assertThat(java.time.Instant.parse(json.get("generatedAt").asString()))
                     .isNotNull();
         }
+    }
+
+    private static BenchResult withOverhead(BenchResult sample, BenchResult.Overhead overhead) {
+        return new BenchResult(
+                sample.startedAt(),
+                sample.tookSeconds(),
+                sample.machine(),
+                sample.settings(),
+                sample.target(),
+                List.of(overhead),
+                sample.startup(),
+                sample.throughput(),
+                sample.direct(),
+                sample.streams(),
+                sample.ramp(),
+                sample.peer(),
+                sample.commits(),
+                sample.notes());
     }
 }

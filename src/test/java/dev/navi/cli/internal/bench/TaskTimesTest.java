@@ -38,6 +38,8 @@ class TaskTimesTest {
         assertThat(times.steps()).isEqualTo(2);
         assertThat(times.stepPlatformMs().get(0)).isCloseTo(14.25 - 9 - 2, within(1e-9));
         assertThat(times.stepPlatformMs().get(1)).isCloseTo(12.25 - 10, within(1e-9));
+        assertThat(times.stepWithCallMs().get(0)).isCloseTo(14.25 - 2, within(1e-9));
+        assertThat(times.stepWithCallMs().get(1)).isCloseTo(12.25, within(1e-9));
         assertThat(times.llmLatencyMs()).containsExactlyInAnyOrder(9.0, 10.0);
     }
 
