@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** Clients polling a running task's diff never disturb it, and the stored diff applies with git apply. */
+/**
+ * Clients polling a running task's diff never disturb it, the stored diff applies with git apply, and a
+ * task that only reads records no baseline.
+ */
 @UsesAnthropicSim
 class TaskDiffIT extends NaviIntegrationTest {
 
@@ -69,6 +72,23 @@ class TaskDiffIT extends NaviIntegrationTest {
         assertThat(applied)
                 .containsKeys("src/app.py", "notes.md", "__pycache__/app.cpython-312.pyc")
                 .doesNotContainKey("old.txt");
+    }
+
+    @Test
+    void whenATaskOnlyReadsItsCopyThenItRecordsNoBaselineAndEndsWithTheEmptyDiff() {
+        var workspace = NaviHome.workspace("read-only", "README.md", "# Read me");
+        var id = submit("ops-multi-turn", workspace, null).get("id").asString();
+
+        var finished = awaitFinished(id);
+
+        assertThat(finished.get("status").asString()).isEqualTo("succeeded");
+        var diff = get("/api/v1/tasks/" + id + "/diff", "text/x-diff");
+        assertThat(diff.statusCode()).isEqualTo(200);
+        assertThat(diff.body()).isEmpty();
+        assertThat(NaviHome.HOME.resolve("tasks/" + id + "/work/README.md")).hasContent("# Read me");
+        assertThat(NaviHome.HOME.resolve("tasks/" + id + "/baseline.git"))
+                .as("no call could change the copy: no git work")
+                .doesNotExist();
     }
 
     private void poll(String id, AtomicBoolean done, Map<Integer, AtomicInteger> statuses) {

@@ -20,11 +20,11 @@ public interface Workspaces {
     void validate(String tenant, WorkspaceSource source);
 
     /**
-     * Makes the task's private copy under {@code NAVI_HOME} and starts recording its baseline, so that
-     * {@link #diff(UUID)} later shows only the task's own changes. Returns once the copy is made: the
-     * baseline is recorded meanwhile, reading the copy, and nothing may change the copy until {@link
-     * #awaitBaseline} returns. The other methods wait for the baseline themselves. The source is never
-     * modified.
+     * Makes the task's private copy under {@code NAVI_HOME}, whose baseline lets {@link #diff(UUID)} later
+     * show only the task's own changes. Returns once the copy is made. The baseline is recorded when it is
+     * first needed: by {@link #awaitBaseline}, which must return before anything changes the copy, or by
+     * the methods that need it (they wait for it themselves). A task that never changes its copy records
+     * none. The source is never modified.
      *
      * @param tenant the tenant the task belongs to, whose directory a local path is relative to
      * @return the root directory of the copy, where tools run
@@ -33,8 +33,8 @@ public interface Workspaces {
     Path prepare(UUID taskId, String tenant, WorkspaceSource source);
 
     /**
-     * Waits until the baseline of the task's copy is recorded; returns at once when it already is, or
-     * when the task has no copy here.
+     * Records the baseline of the task's copy unless that has begun, and waits until it is recorded;
+     * returns at once when it already is, or when the task has no copy here.
      *
      * @throws WorkspaceException UNAVAILABLE when it could not be recorded: the copy is gone
      * @throws InterruptedException when the waiting thread is interrupted

@@ -2,19 +2,21 @@ package dev.navi.workspace.internal;
 
 import dev.navi.workspace.WorkspaceException;
 import dev.navi.workspace.WorkspaceException.Reason;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The baselines being recorded, each on a virtual thread of its own, so that a task's first model call
- * need not wait for one. A recording that succeeded is forgotten at once (nothing is left to wait for);
- * one that failed is kept until the task's copy is deleted or prepared again, so every later wait hears
- * of the failure rather than of a missing copy.
+ * The baselines of the task copies, each recorded on a virtual thread of its own when it is first
+ * waited for: a task that never changes its copy never records one. A recording that succeeded is
+ * forgotten at once (nothing is left to wait for); one that failed is kept until the task's copy is
+ * deleted or prepared again, so every later wait hears of the failure rather than of a missing copy.
  */
 final class BaselineRecordings {
 
@@ -26,15 +28,31 @@ final class BaselineRecordings {
         void record() throws Exception;
     }
 
-    private record Running(Thread thread, CompletableFuture<Void> done) {}
+    private record Running(Thread thread, CompletableFuture<Void> done, AtomicBoolean begun) {
+
+        void begin() {
+            if (begun.compareAndSet(false, true)) {
+                thread.start();
+            }
+        }
+
+        /** True when it had not begun: it never will, and every waiter hears it was cancelled. */
+        boolean dropIfNotBegun(UUID taskId) {
+            if (!begun.compareAndSet(false, true)) {
+                return false;
+            }
+            done.completeExceptionally(new IOException("the copy of task " + taskId + " was replaced or deleted"));
+            return true;
+        }
+    }
 
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
     /**
-     * Starts recording the baseline of a task. {@code onFailure} cleans up after a failed recording,
-     * before any waiter hears of it.
+     * Readies the recording of a task's baseline, made by the first {@link #await}. {@code onFailure}
+     * cleans up after a failed recording, before any waiter hears of it.
      */
-    void start(UUID taskId, Recording recording, Runnable onFailure) {
+    void register(UUID taskId, Recording recording, Runnable onFailure) {
         var done = new CompletableFuture<Void>();
         var thread = Thread.ofVirtual().name("navi-baseline-" + taskId).unstarted(() -> {
             try {
@@ -50,12 +68,21 @@ final class BaselineRecordings {
                 done.completeExceptionally(e);
             }
         });
-        running.put(taskId, new Running(thread, done));
-        thread.start();
+        running.put(taskId, new Running(thread, done, new AtomicBoolean()));
     }
 
     /**
-     * Waits until the task's baseline is recorded; returns at once when none is being recorded.
+     * True when the task's baseline is ready to be recorded and nobody has asked for it yet: nothing may
+     * change the copy before, so it is as prepared.
+     */
+    boolean unasked(UUID taskId) {
+        var recording = running.get(taskId);
+        return recording != null && !recording.begun().get();
+    }
+
+    /**
+     * Records the task's baseline unless that has begun, and waits until it is recorded; returns at once
+     * when there is none to record.
      *
      * @throws InterruptedException when the waiting thread is interrupted: the recording goes on
      * @throws WorkspaceException UNAVAILABLE when the recording failed
@@ -65,6 +92,7 @@ final class BaselineRecordings {
         if (recording == null) {
             return;
         }
+        recording.begin();
         try {
             recording.done().get();
         } catch (ExecutionException e) {
@@ -91,10 +119,13 @@ final class BaselineRecordings {
         }
     }
 
-    /** Stops the task's recording, if any, and waits until it has ended; its failure is forgotten. */
+    /**
+     * Stops the task's recording, if any, and waits until it has ended; its failure is forgotten. One
+     * that had not begun never will.
+     */
     void cancel(UUID taskId) {
         var recording = running.remove(taskId);
-        if (recording == null) {
+        if (recording == null || recording.dropIfNotBegun(taskId)) {
             return;
         }
         recording.thread().interrupt();

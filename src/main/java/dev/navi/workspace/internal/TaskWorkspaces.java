@@ -70,14 +70,17 @@ class TaskWorkspaces implements Workspaces {
         validator.validate(tenant, source);
     }
 
-    /** Replaces any earlier copy of the same task; the baseline is recorded on a thread of its own. */
+    /**
+     * Replaces any earlier copy of the same task. Its baseline is recorded when first needed
+     * ({@link #awaitBaseline}, a diff, a checkpoint), on a thread of its own.
+     */
     @Override
     public Path prepare(UUID taskId, String tenant, WorkspaceSource source) {
         TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
         baselines.cancel(taskId);
         diffs.forget(taskId);
         Instant newest = copyOrClone(task, tenant, source);
-        baselines.start(taskId, () -> recordBaseline(task, newest), () -> deleteQuietly(partialBaseline(task)));
+        baselines.register(taskId, () -> recordBaseline(task, newest), () -> deleteQuietly(partialBaseline(task)));
         log.info("Prepared workspace of task {}", taskId);
         return task.work();
     }
@@ -108,8 +111,12 @@ class TaskWorkspaces implements Workspaces {
         }
     }
 
+    /** Empty without a baseline while nobody has asked for one: nothing has changed the copy. */
     @Override
     public String diff(UUID taskId) {
+        if (baselines.unasked(taskId)) {
+            return "";
+        }
         TaskDirectory task = existing(taskId);
         try {
             return diffs.current(taskId, task);
@@ -120,6 +127,9 @@ class TaskWorkspaces implements Workspaces {
 
     @Override
     public String finalDiff(UUID taskId) {
+        if (baselines.unasked(taskId)) {
+            return "";
+        }
         TaskDirectory task = existing(taskId);
         try {
             return diffs.fresh(taskId, task);
@@ -164,10 +174,10 @@ class TaskWorkspaces implements Workspaces {
     public RestoredCopy restoreLatestCheckpoint(UUID taskId, String tenant, WorkspaceSource source) {
         var latest = store.latest(taskId);
         Path root = prepare(taskId, tenant, source);
-        baselines.awaitUninterruptibly(taskId);
         if (latest.isEmpty()) {
             return new RestoredCopy(root, 0);
         }
+        baselines.awaitUninterruptibly(taskId);
         TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
         try {
             checkpoints.apply(latest.get(), task);

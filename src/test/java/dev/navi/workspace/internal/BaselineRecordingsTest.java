@@ -25,13 +25,23 @@ class BaselineRecordingsTest {
     class Waiting {
 
         @Test
+        void whenNobodyHasWaitedThenNothingIsRecordedAndTheFirstWaitRecordsIt() throws Exception {
+            recordings.register(taskId, () -> recorded.set(true), () -> {});
+
+            assertThat(recorded).as("registered only").isFalse();
+            recordings.await(taskId);
+
+            assertThat(recorded).isTrue();
+        }
+
+        @Test
         void whenNoBaselineIsBeingRecordedThenAWaitReturnsAtOnce() {
             assertThatCode(() -> recordings.await(taskId)).doesNotThrowAnyException();
         }
 
         @Test
         void whenTheRecordingIsUnderWayThenAWaitReturnsOnlyOnceItIsDone() throws Exception {
-            recordings.start(taskId, blockedRecording(), () -> {});
+            recordings.register(taskId, blockedRecording(), () -> {});
             var waiter = Thread.ofVirtual().start(() -> recordings.awaitUninterruptibly(taskId));
 
             assertThat(waiter.join(java.time.Duration.ofMillis(200)))
@@ -45,7 +55,7 @@ class BaselineRecordingsTest {
 
         @Test
         void whenTheRecordingSucceededThenItIsForgotten() throws Exception {
-            recordings.start(taskId, () -> recorded.set(true), () -> {});
+            recordings.register(taskId, () -> recorded.set(true), () -> {});
             recordings.await(taskId);
 
             assertThat(recorded).isTrue();
@@ -54,7 +64,7 @@ class BaselineRecordingsTest {
 
         @Test
         void whenTheWaiterIsInterruptedThenItStopsWaitingAndTheRecordingGoesOn() throws Exception {
-            recordings.start(taskId, blockedRecording(), () -> {});
+            recordings.register(taskId, blockedRecording(), () -> {});
             var thrown = new AtomicReference<Throwable>();
             var waiter = Thread.ofVirtual().start(() -> {
                 try {
@@ -74,7 +84,7 @@ class BaselineRecordingsTest {
 
         @Test
         void whenAnUninterruptibleWaiterIsInterruptedThenItWaitsOnAndKeepsTheInterrupt() throws Exception {
-            recordings.start(taskId, blockedRecording(), () -> {});
+            recordings.register(taskId, blockedRecording(), () -> {});
             var interruptedAfter = new AtomicBoolean();
             var waiter = Thread.ofVirtual().start(() -> {
                 recordings.awaitUninterruptibly(taskId);
@@ -95,7 +105,7 @@ class BaselineRecordingsTest {
         @Test
         void whenTheRecordingFailsThenEveryWaitIsToldAfterTheCleanUpRan() {
             var cleanedUp = new AtomicBoolean();
-            recordings.start(
+            recordings.register(
                     taskId,
                     () -> {
                         throw new IOException("disk full");
@@ -115,7 +125,7 @@ class BaselineRecordingsTest {
 
         @Test
         void whenAFailedRecordingIsCancelledThenItsFailureIsForgotten() {
-            recordings.start(
+            recordings.register(
                     taskId,
                     () -> {
                         throw new IOException("disk full");
@@ -133,11 +143,13 @@ class BaselineRecordingsTest {
     class Cancelling {
 
         @Test
-        void whenCancelledThenTheRecordingIsInterruptedAndHasEndedOnReturn() {
+        void whenCancelledThenTheRecordingIsInterruptedAndHasEndedOnReturn() throws Exception {
+            var began = new CountDownLatch(1);
             var ended = new AtomicBoolean();
-            recordings.start(
+            recordings.register(
                     taskId,
                     () -> {
+                        began.countDown();
                         try {
                             release.await();
                         } finally {
@@ -145,6 +157,14 @@ class BaselineRecordingsTest {
                         }
                     },
                     () -> {});
+            Thread.ofVirtual().start(() -> {
+                try {
+                    recordings.await(taskId);
+                } catch (InterruptedException | WorkspaceException e) {
+                    // the cancellation ends the recording: the waiter hears of it
+                }
+            });
+            began.await();
 
             recordings.cancel(taskId);
 
@@ -153,6 +173,16 @@ class BaselineRecordingsTest {
                     .as("nothing released it: the interrupt did")
                     .isEqualTo(1);
             assertThatCode(() -> recordings.await(taskId)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void whenARecordingNobodyWaitedForIsCancelledThenItNeverRuns() {
+            recordings.register(taskId, () -> recorded.set(true), () -> {});
+
+            recordings.cancel(taskId);
+
+            assertThatCode(() -> recordings.await(taskId)).doesNotThrowAnyException();
+            assertThat(recorded).isFalse();
         }
     }
 

@@ -50,10 +50,23 @@ class LocalWorkspaceTest {
     class Prepare {
 
         @Test
-        void whenTheDiffIsAskedForRightAfterPreparingThenItWaitsForTheBaseline() {
+        void whenTheDiffIsAskedForBeforeAnythingAskedForTheBaselineThenItIsEmptyAndRecordsNone() {
             workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
             assertThat(workspaces.diff(taskId)).isEmpty();
+            assertThat(workspaces.finalDiff(taskId)).isEmpty();
+            assertThat(tasks.resolve(taskId + "/baseline.git")).doesNotExist();
+        }
+
+        @Test
+        void whenNothingNeedsTheBaselineThenNoneIsRecorded() throws Exception {
+            workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+
+            assertThat(tasks.resolve(taskId + "/baseline.git"))
+                    .as("a copy only read records no baseline")
+                    .doesNotExist();
+            workspaces.awaitBaseline(taskId);
+
             assertThat(tasks.resolve(taskId + "/baseline.git")).isDirectory();
         }
 

@@ -133,6 +133,21 @@ class WorkspaceCheckpointsTest {
         }
 
         @Test
+        void whenACheckpointIsStoredBeforeAnythingAskedForTheBaselineThenItRecordsItFirst() throws Exception {
+            UUID fresh = UUID.randomUUID();
+            Path copy = workspaces.prepare(fresh, TestSettings.TENANT, new LocalPath("project"));
+
+            workspaces.checkpoint(fresh, 3);
+
+            assertThat(temp.resolve("tasks").resolve(fresh + "/baseline.git")).isDirectory();
+            assertThat(store.latest(fresh))
+                    .hasValueSatisfying(
+                            checkpoint -> assertThat(checkpoint.diff()).isEmpty());
+            Files.writeString(copy.resolve("main.py"), "print('changed')\n");
+            assertThat(workspaces.finalDiff(fresh)).contains("+print('changed')");
+        }
+
+        @Test
         void whenDiffsAtSeveralSeqsAreAskedThenEachIsTheLatestCheckpointAtOrBeforeIt() throws Exception {
             eventsStoredUpTo(4);
             Files.writeString(work.resolve("main.py"), "print('round one')\n");
@@ -231,6 +246,10 @@ class WorkspaceCheckpointsTest {
 
             assertThat(restored.seq()).isZero();
             assertThat(GitApply.files(restored.root(), IGNORED)).isEqualTo(GitApply.files(source, IGNORED));
+            assertThat(temp.resolve("replica-tasks").resolve(taskId + "/baseline.git"))
+                    .as("recorded once a call is about to change the copy")
+                    .doesNotExist();
+            assertThat(replica.finalDiff(taskId)).isEmpty();
         }
 
         @Test
