@@ -2,9 +2,7 @@ package dev.navi.events.internal;
 
 import dev.navi.events.LeaseLostException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,8 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * consecutive events under one fence, when the run ends (at the commit, or when the transaction
  * publishes an event of another run), so a step's events cost one round trip and one sequence update,
  * not one each. A refused fence fails the commit with {@link LeaseLostException}: the
- * transaction's other writes are rolled back with the events. The task's streams in this process are
- * woken once it has committed.
+ * transaction's other writes are rolled back with the events. Once it has committed, the task's streams
+ * in this process are handed its events.
  */
 final class EventBatch implements TransactionSynchronization {
 
@@ -24,7 +22,7 @@ final class EventBatch implements TransactionSynchronization {
     private final EventStore store;
     private final StreamHub hub;
     private final List<Run> runs = new ArrayList<>();
-    private final Map<UUID, Long> lastStored = new LinkedHashMap<>();
+    private final List<StoredRun> stored = new ArrayList<>();
 
     private EventBatch(Object key, EventStore store, StreamHub hub) {
         this.key = key;
@@ -34,6 +32,9 @@ final class EventBatch implements TransactionSynchronization {
 
     /** A run of consecutive events of one task under one fence (null: unfenced). */
     private record Run(UUID taskId, Long leaseEpoch, List<EventStore.NewEvent> events) {}
+
+    /** A stored run: its events took the sequence numbers up to {@code lastSeq}. */
+    private record StoredRun(UUID taskId, long lastSeq, List<EventStore.NewEvent> events) {}
 
     /**
      * The current transaction's batch, begun on first use; requires an active synchronization. Found
@@ -89,7 +90,7 @@ final class EventBatch implements TransactionSynchronization {
                         run.leaseEpoch(),
                         "event " + run.events().getFirst().type());
             }
-            lastStored.merge(run.taskId(), seq.getAsLong(), Math::max);
+            stored.add(new StoredRun(run.taskId(), seq.getAsLong(), run.events()));
         }
         runs.clear();
     }
@@ -101,6 +102,6 @@ final class EventBatch implements TransactionSynchronization {
 
     @Override
     public void afterCommit() {
-        lastStored.forEach(hub::wake);
+        stored.forEach(run -> hub.committed(run.taskId(), run.lastSeq(), run.events()));
     }
 }

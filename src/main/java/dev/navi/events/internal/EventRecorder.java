@@ -6,6 +6,7 @@ import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
 import dev.navi.redaction.Redactor;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -20,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * publication order and an event is durable before anyone sees it. Outside a transaction it is stored at
  * once; inside one it joins the transaction's {@link EventBatch}, stored just before the commit, and
  * the other listeners of task events hear of it after the commit. The task's live streams in this process
- * are woken once it is committed; other replicas' streams by the notification stored with it. Secrets are
+ * are handed it once it is committed; other replicas' streams are woken by the notification stored with it. Secrets are
  * redacted before the event is stored: every reader (stream, page, metrics) sees the redacted event only.
  */
 @Component
@@ -51,7 +52,8 @@ class EventRecorder {
         ObjectNode data = json.valueToTree(event);
         data.remove("taskId");
         RedactedJson.redact(data, redactor);
-        var ts = EventTime.bound().orElseGet(clock::instant);
+        // to the microsecond, as the column keeps it: an event handed to a stream from memory has the stored time
+        var ts = EventTime.bound().orElseGet(clock::instant).truncatedTo(ChronoUnit.MICROS);
         var stored = new EventStore.NewEvent(TaskEvent.typeOf(event), ts, data);
         var epoch =
                 EventFence.current(event.taskId()).map(EventFence::leaseEpoch).orElse(null);
@@ -61,7 +63,7 @@ class EventRecorder {
         }
         var seq = store.append(event.taskId(), epoch, List.of(stored))
                 .orElseThrow(() -> new LeaseLostException(event.taskId(), epoch, "event " + stored.type()));
-        hub.wake(event.taskId(), seq);
+        hub.committed(event.taskId(), seq, List.of(stored));
     }
 
     /** Stores what the current transaction has published so far, so that it can read its own events. */

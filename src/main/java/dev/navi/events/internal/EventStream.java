@@ -2,6 +2,9 @@ package dev.navi.events.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -16,9 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One client's SSE stream of one task. Whenever woken it reads the events after the last one it sent
- * from the database, so replay and live delivery are the same code path and nothing is skipped or
- * sent twice. It ends after the terminal event.
+ * One client's SSE stream of one task. Whenever woken it sends the events after the last one it sent:
+ * those this process committed and handed over, when they follow on from it without a gap, else read
+ * from the database, so nothing is skipped or sent twice. It ends after the terminal event.
  */
 final class EventStream {
 
@@ -41,6 +44,7 @@ final class EventStream {
     private volatile boolean finished;
     private final AtomicLong heard = new AtomicLong();
     private volatile ScheduledFuture<?> heartbeat;
+    private final Deque<StoredEvent> handedOver = new ArrayDeque<>();
 
     EventStream(
             UUID taskId,
@@ -103,6 +107,40 @@ final class EventStream {
         }
     }
 
+    /**
+     * Events this process committed, in order. Kept until the stream next sends, at most a page of them:
+     * past that (a slow client) they are dropped and read from the database instead.
+     */
+    void handOver(List<StoredEvent> events) {
+        synchronized (handedOver) {
+            if (handedOver.size() + events.size() > pageSize) {
+                handedOver.clear();
+            } else {
+                handedOver.addAll(events);
+            }
+        }
+        wakeIfBefore(events.getLast().seq());
+    }
+
+    /** The events handed over that follow on from the last one sent; empty when there is a gap. */
+    private List<StoredEvent> takeHandedOver() {
+        synchronized (handedOver) {
+            var next = new ArrayList<StoredEvent>(handedOver.size());
+            for (var event : handedOver) {
+                if (event.seq() <= lastSeq) {
+                    continue;
+                }
+                if (event.seq() != lastSeq + 1 + next.size()) {
+                    next.clear();
+                    break;
+                }
+                next.add(event);
+            }
+            handedOver.clear();
+            return next;
+        }
+    }
+
     private void drain() {
         if (!sending.tryLock()) {
             return; // the sender holding the lock re-checks `pending` before it leaves
@@ -120,7 +158,10 @@ final class EventStream {
     }
 
     private void sendStoredEvents() {
-        List<StoredEvent> page = store.after(taskId, lastSeq, pageSize);
+        List<StoredEvent> page = takeHandedOver();
+        if (page.isEmpty()) {
+            page = store.after(taskId, lastSeq, pageSize);
+        }
         if (page.isEmpty() && store.endedAtOrBefore(taskId, lastSeq)) {
             end(); // resumed past the end of a task that has ended since
             return;

@@ -2,6 +2,8 @@ package dev.navi.events.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +60,24 @@ class StreamHub implements SmartLifecycle {
         if (forTask != null) {
             forTask.forEach(EventStream::wake);
         }
+    }
+
+    /**
+     * These events of this task are committed in this process, the last one as {@code lastSeq}: every
+     * stream of it is handed them, in the form a read of them would give, and sends them without reading.
+     */
+    void committed(UUID taskId, long lastSeq, List<EventStore.NewEvent> events) {
+        var forTask = streams.get(taskId);
+        if (forTask == null) {
+            return;
+        }
+        var first = lastSeq - events.size() + 1;
+        var handed = new ArrayList<StoredEvent>(events.size());
+        for (var i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            handed.add(new StoredEvent(taskId, first + i, event.type(), event.ts(), StoredForm.of(event.data())));
+        }
+        forTask.forEach(stream -> stream.handOver(handed));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.navi.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.navi.events.LeaseLostException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -244,6 +245,103 @@ class FencedEventStoreTest {
                     .singleElement()
                     .satisfies(stored -> assertThat(stored.data().path("output").stringValue())
                             .isEqualTo("a\\u0000b"));
+        }
+    }
+
+    /** Committed events handed to this process's streams from memory, as a read of them gives them. */
+    @Nested
+    class HandedOver {
+
+        private final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Test
+        void whenEventDataIsPutInStoredFormThenItIsWhatReadingItBackGives() {
+            var data = json.createObjectNode();
+            data.put("zeta", "last by length")
+                    .put("a", 1)
+                    .put("é", "two UTF-8 bytes")
+                    .put("ab", true);
+            data.putNull("bb");
+            data.put("costUsd", new java.math.BigDecimal("0.000123"))
+                    .put("round", new java.math.BigDecimal("1E+3"))
+                    .put("scaled", new java.math.BigDecimal("5.000"))
+                    .put("huge", new java.math.BigDecimal("12345678901234567890.5"))
+                    .put("big", 1e20)
+                    .put("small", 1.0e-7)
+                    .put("half", 1.5)
+                    .put("long", 9_000_000_000L)
+                    .put("text", "quote \" tab \t emoji \uD83D\uDE00");
+            data.putArray("calls")
+                    .addObject()
+                    .put("name", "read_file")
+                    .putObject("arguments")
+                    .put("path", "a");
+            data.putObject("nested").put("yy", 2).put("x", new java.math.BigDecimal("2.50"));
+            store.append(task, "tool.call", Instant.now(), data);
+
+            var read = store.after(task, 0, 10).getFirst().data();
+
+            assertThat(json.writeValueAsString(StoredForm.of(data))).isEqualTo(json.writeValueAsString(read));
+        }
+
+        @Test
+        void whenCommittedEventsFollowTheLastSentThenTheStreamSendsThemWithoutReadingThem() {
+            openStream(0);
+
+            // not stored: only the hand-over can send them
+            hub.committed(task, 2, List.of(event("llm.request"), event("llm.response")));
+
+            await().untilAsserted(() -> assertThat(sent).containsExactly("1 llm.request", "2 llm.response"));
+        }
+
+        @Test
+        void whenHandedEventsLeaveAGapThenTheStreamReadsWhatFollowsItsLastFromTheDatabase() {
+            store.append(task, "task.queued", Instant.now(), json.createObjectNode());
+            openStream(0);
+            await().untilAsserted(() -> assertThat(sent).containsExactly("1 task.queued"));
+            store.append(task, "task.started", Instant.now(), json.createObjectNode());
+            store.append(task, "llm.request", Instant.now(), json.createObjectNode());
+
+            hub.committed(task, 3, List.of(event("llm.request")));
+            hub.committed(task, 3, List.of(event("llm.request")));
+
+            await().untilAsserted(
+                            () -> assertThat(sent).containsExactly("1 task.queued", "2 task.started", "3 llm.request"));
+        }
+
+        private void openStream(long after) {
+            var properties = new EventsProperties(
+                    java.time.Duration.ofSeconds(10),
+                    java.time.Duration.ofHours(2),
+                    500,
+                    java.time.Duration.ofSeconds(3),
+                    100,
+                    new EventsProperties.Listener(
+                            java.time.Duration.ofMillis(100),
+                            java.time.Duration.ofSeconds(5),
+                            java.time.Duration.ofSeconds(10)));
+            var permit = new StreamPermits(properties, new SimpleMeterRegistry())
+                    .acquire("default")
+                    .orElseThrow();
+            var emitter = new org.springframework.web.servlet.mvc.method.annotation.SseEmitter() {
+                @Override
+                public void send(SseEventBuilder event) {
+                    var text = event.build().stream()
+                            .map(part -> part.getData().toString())
+                            .collect(java.util.stream.Collectors.joining());
+                    var id = text.lines().filter(line -> line.startsWith("id:")).findFirst();
+                    var type = text.lines()
+                            .filter(line -> line.startsWith("event:"))
+                            .findFirst();
+                    id.ifPresent(line -> sent.add(
+                            line.substring(3) + " " + type.orElseThrow().substring(6)));
+                }
+            };
+            new EventStream(task, after, emitter, store, hub, json, properties, permit).open();
+        }
+
+        private EventStore.NewEvent event(String type) {
+            return new EventStore.NewEvent(type, Instant.now(), json.createObjectNode());
         }
     }
 
