@@ -121,6 +121,15 @@ class ObservabilityMetricsIT extends NaviIntegrationTest {
                 .doesNotContain("/api/v1/no-such-route");
     }
 
+    @Test
+    void whenRequestsWereServedThenSpringSecurityRecordedNoObservations() {
+        get("/api/v1/tasks", "application/json");
+
+        assertThat(metricsText().lines().filter(line -> line.startsWith("spring_security_")))
+                .as("observations of each security filter per request, which nothing reads")
+                .isEmpty();
+    }
+
     private static boolean isSeriesOfDocumentedHistogram(String name, Map<String, String> documented) {
         return HISTOGRAM_SERIES.stream()
                 .filter(name::endsWith)
