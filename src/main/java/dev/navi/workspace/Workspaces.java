@@ -91,6 +91,12 @@ public interface Workspaces {
      */
     RestoredCopy restoreLatestCheckpoint(UUID taskId, String tenant, WorkspaceSource source);
 
+    /**
+     * This process no longer runs the task: what it keeps in memory for the task's copy goes (a baseline
+     * nobody asked for is then never recorded). The copy stays until {@code navi.workspace.retention}.
+     */
+    void release(UUID taskId);
+
     /** Removes the task's copy and its baseline; nothing happens when there is none. */
     void delete(UUID taskId);
 }

@@ -203,6 +203,7 @@ class TaskWorker implements SmartLifecycle {
             log.error("Task {} could not be finished; its lease will expire", taskId, e);
         } finally {
             timeout.cancel(false);
+            collaborators.workspaces().release(taskId);
             running.remove(taskId, loop);
             MDC.remove("taskId");
             wake();

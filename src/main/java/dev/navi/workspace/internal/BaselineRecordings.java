@@ -80,6 +80,21 @@ final class BaselineRecordings {
         return recording != null && !recording.begun().get();
     }
 
+    /** Whether a recording of the task's baseline is ready, under way, or failed and kept. */
+    boolean known(UUID taskId) {
+        return running.containsKey(taskId);
+    }
+
+    /** Forgets a recording nobody asked for, which then never runs, and a failed one. */
+    void forget(UUID taskId) {
+        running.computeIfPresent(taskId, (id, recording) -> {
+            if (recording.dropIfNotBegun(taskId) || recording.done().isCompletedExceptionally()) {
+                return null;
+            }
+            return recording;
+        });
+    }
+
     /**
      * Records the task's baseline unless that has begun, and waits until it is recorded; returns at once
      * when there is none to record.

@@ -114,7 +114,7 @@ class TaskWorkspaces implements Workspaces {
     /** Empty without a baseline while nobody has asked for one: nothing has changed the copy. */
     @Override
     public String diff(UUID taskId) {
-        if (baselines.unasked(taskId)) {
+        if (neverChanged(taskId)) {
             return "";
         }
         TaskDirectory task = existing(taskId);
@@ -127,7 +127,7 @@ class TaskWorkspaces implements Workspaces {
 
     @Override
     public String finalDiff(UUID taskId) {
-        if (baselines.unasked(taskId)) {
+        if (neverChanged(taskId)) {
             return "";
         }
         TaskDirectory task = existing(taskId);
@@ -207,6 +207,23 @@ class TaskWorkspaces implements Workspaces {
             throw new WorkspaceException(
                     Reason.UNAVAILABLE, "Cannot delete the workspace of task " + taskId + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void release(UUID taskId) {
+        baselines.forget(taskId);
+    }
+
+    /**
+     * Nothing changes a copy before its baseline is recorded: a copy whose baseline nobody asked for, or
+     * that has none on disk and none being recorded (released since), is as it was prepared.
+     */
+    private boolean neverChanged(UUID taskId) {
+        if (baselines.unasked(taskId)) {
+            return true;
+        }
+        TaskDirectory task = TaskDirectory.of(properties.tasksDirectory(), taskId);
+        return !baselines.known(taskId) && Files.isDirectory(task.work()) && !task.exists();
     }
 
     /** Recorded aside and moved into place, so that a baseline directory is always a complete one. */

@@ -68,6 +68,9 @@ class LoopOutcomesTest {
         }
 
         @Override
+        public void release(UUID taskId) {}
+
+        @Override
         public void awaitBaseline(UUID taskId) {
             throw new UnsupportedOperationException();
         }

@@ -174,6 +174,9 @@ final class TaskDatabase {
         }
 
         @Override
+        public void release(UUID taskId) {}
+
+        @Override
         public void awaitBaseline(UUID taskId) {
             throw new UnsupportedOperationException();
         }

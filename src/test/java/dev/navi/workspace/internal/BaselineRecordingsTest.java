@@ -176,6 +176,31 @@ class BaselineRecordingsTest {
         }
 
         @Test
+        void whenARecordingNobodyWaitedForIsForgottenThenItNeverRunsAndNothingIsKept() {
+            recordings.register(taskId, () -> recorded.set(true), () -> {});
+
+            recordings.forget(taskId);
+
+            assertThat(recordings.known(taskId)).isFalse();
+            assertThat(recorded).isFalse();
+        }
+
+        @Test
+        void whenAFailedRecordingIsForgottenThenNothingIsKept() {
+            recordings.register(
+                    taskId,
+                    () -> {
+                        throw new IOException("disk full");
+                    },
+                    () -> {});
+            assertThatThrownBy(() -> recordings.await(taskId)).isInstanceOf(WorkspaceException.class);
+
+            recordings.forget(taskId);
+
+            assertThat(recordings.known(taskId)).isFalse();
+        }
+
+        @Test
         void whenARecordingNobodyWaitedForIsCancelledThenItNeverRuns() {
             recordings.register(taskId, () -> recorded.set(true), () -> {});
 

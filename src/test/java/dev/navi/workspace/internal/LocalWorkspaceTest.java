@@ -71,6 +71,30 @@ class LocalWorkspaceTest {
         }
 
         @Test
+        void whenReleasedBeforeAnyChangeThenItsBaselineIsNeverRecordedAndTheDiffIsStillEmpty() throws Exception {
+            workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
+
+            workspaces.release(taskId);
+            workspaces.awaitBaseline(taskId);
+
+            assertThat(tasks.resolve(taskId + "/baseline.git"))
+                    .as("forgotten, not recorded")
+                    .doesNotExist();
+            assertThat(workspaces.diff(taskId)).isEmpty();
+            assertThat(workspaces.finalDiff(taskId)).isEmpty();
+        }
+
+        @Test
+        void whenReleasedAfterAChangeThenTheDiffStillShowsIt() throws Exception {
+            Path work = TestSettings.prepared(workspaces, taskId, new LocalPath("project"));
+            Files.writeString(work.resolve("README.md"), "# Changed");
+
+            workspaces.release(taskId);
+
+            assertThat(workspaces.finalDiff(taskId)).contains("+# Changed");
+        }
+
+        @Test
         void whenDeletedRightAfterPreparingThenTheRecordingStopsAndNothingOfTheTaskIsLeft() throws Exception {
             workspaces.prepare(taskId, TestSettings.TENANT, new LocalPath("project"));
 
