@@ -1,6 +1,9 @@
 package dev.navi.agent.internal;
 
 import dev.navi.tasks.StopReason;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,6 +24,7 @@ final class RunControl {
 
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final AtomicReference<Release> release = new AtomicReference<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Thread thread;
 
     /** Releases the task; a lost lease overrides a hand-back (the hand-back could not be written). */
@@ -55,16 +59,21 @@ final class RunControl {
         }
     }
 
-    /** Waits at most {@code timeout} for the loop's thread to end. */
-    void awaitEnd(java.time.Duration timeout) {
-        var running = thread;
-        if (running == null || timeout.isNegative()) {
-            return;
-        }
+    /** The loop's run is over, including the writes that end or hand back its task. */
+    void ended() {
+        ended.countDown();
+    }
+
+    /**
+     * Waits at most {@code timeout} for {@link #ended()}. The loop detaches its thread before its last
+     * writes (so that they are not interrupted): waiting on the thread would return before them.
+     */
+    boolean awaitEnd(Duration timeout) {
         try {
-            running.join(timeout);
+            return ended.await(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -173,6 +173,10 @@ class TaskWorker implements SmartLifecycle {
             // this worker's own earlier loop of the task lost its lease to this claim
             earlier.control().release(RunControl.Release.LEASE_LOST);
         }
+        if (!started) {
+            // claimed while stop() handed the running loops back: this one goes back too
+            loop.control().release(RunControl.Release.HAND_BACK);
+        }
         var deadline = task.startedAt().plus(task.limits().maxDuration());
         Thread.ofVirtual().name("task-" + task.id()).start(() -> run(claimed, loop, deadline));
     }
@@ -205,6 +209,7 @@ class TaskWorker implements SmartLifecycle {
             timeout.cancel(false);
             collaborators.workspaces().release(taskId);
             running.remove(taskId, loop);
+            control.ended();
             MDC.remove("taskId");
             wake();
         }
