@@ -34,13 +34,13 @@ final class AnthropicClient implements WireClient {
 
     @Override
     public LlmResponse complete(LlmRequest request) throws InterruptedException {
-        String body = json.writeValueAsString(mapper.toBody(request, stream));
-        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
+        byte[] body = json.writeValueAsBytes(mapper.toBody(request, stream));
+        HttpRequest.Builder http = ModelCaller.requestTo(endpoint)
                 .header("x-api-key", apiKey)
                 .header("anthropic-version", API_VERSION)
                 .header("content-type", "application/json")
                 .header("accept", stream ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return caller.call(http, stream, format).toResponse(prices, request.model());
     }
 }

@@ -1,5 +1,6 @@
 package dev.navi.llm.internal;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -33,16 +34,19 @@ final class ModelCaller {
         this.idleTimeout = idleTimeout;
     }
 
+    /** A request to {@code endpoint}: HTTP/1.1 on plain local servers, so that no h2c upgrade is attempted. */
+    static HttpRequest.Builder requestTo(URI endpoint) {
+        var request = HttpRequest.newBuilder(endpoint);
+        return "http".equals(endpoint.getScheme()) ? request.version(HttpClient.Version.HTTP_1_1) : request;
+    }
+
     /**
-     * Sends the request and reads the reply.
+     * Sends the request (built from {@link #requestTo}) and reads the reply.
      *
      * @throws dev.navi.llm.LlmException classified, when the call fails
      * @throws InterruptedException when the calling thread is interrupted; the exchange is abandoned
      */
     CallResult call(HttpRequest.Builder request, boolean stream, ReplyFormat format) throws InterruptedException {
-        if ("http".equals(request.copy().build().uri().getScheme())) {
-            request.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade attempts on plain local servers
-        }
         // the watchdog enforces the first-byte timeout; the client's own timeout only backs it up
         HttpRequest built =
                 request.timeout(firstByteTimeout.plus(BACKUP_MARGIN)).build();

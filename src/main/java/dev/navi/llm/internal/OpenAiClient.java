@@ -35,11 +35,11 @@ final class OpenAiClient implements WireClient {
 
     @Override
     public LlmResponse complete(LlmRequest request) throws InterruptedException {
-        String body = json.writeValueAsString(mapper.toBody(request, stream));
-        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
+        byte[] body = json.writeValueAsBytes(mapper.toBody(request, stream));
+        HttpRequest.Builder http = ModelCaller.requestTo(endpoint)
                 .header("content-type", "application/json")
                 .header("accept", stream ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (!apiKey.isBlank()) {
             http.header("authorization", "Bearer " + apiKey);
         }
