@@ -26,6 +26,7 @@ final class RunControl {
     private final AtomicReference<Release> release = new AtomicReference<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Thread thread;
+    private volatile boolean started;
 
     /** Releases the task; a lost lease overrides a hand-back (the hand-back could not be written). */
     void release(Release why) {
@@ -44,6 +45,15 @@ final class RunControl {
     /** Whether the loop was asked to end, stopped or released. */
     boolean halted() {
         return release.get() != null || stopReason.get() != null;
+    }
+
+    /** The loop's claim has committed and its thread is started: from now on its lease is renewed. */
+    void started() {
+        started = true;
+    }
+
+    boolean hasStarted() {
+        return started;
     }
 
     void attach(Thread thread) {

@@ -13,14 +13,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,13 +31,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Claims queued tasks from the database and runs each loop on its own virtual thread. One platform
  * thread ticks: it claims, renews leases (a loop whose lease could not be renewed is released at once),
  * picks up cancellations from other processes, puts tasks whose worker died back in the queue and
- * expires approvals nobody decided in time. When
- * the worker stops, its running tasks are handed back to the queue for any worker to resume.
+ * expires approvals nobody decided in time. A submission's own transaction claims too, when this worker
+ * has room ({@link ClaimWithSubmission}). When the worker stops, its running tasks are handed back to the queue for any worker to resume.
  */
 @Component
 class TaskWorker implements SmartLifecycle {
@@ -48,6 +52,9 @@ class TaskWorker implements SmartLifecycle {
     private final AgentLoop.Collaborators collaborators;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+    /** Held from the capacity check to the claimed loop's place in {@link #running}. */
+    private final ReentrantLock claiming = new ReentrantLock();
+
     private final Counter leaseLosses;
     private ScheduledExecutorService ticker;
     private volatile boolean started;
@@ -68,7 +75,7 @@ class TaskWorker implements SmartLifecycle {
     }
 
     /** A loop of this worker, under the lease it was claimed with. */
-    private record Running(RunControl control, Lease lease) {}
+    record Running(RunControl control, Lease lease) {}
 
     @Override
     public void start() {
@@ -83,9 +90,14 @@ class TaskWorker implements SmartLifecycle {
         log.info("Worker {} started, running up to {} tasks at once", workerId, properties.concurrency());
     }
 
-    @TransactionalEventListener
+    /** A task is being queued: its transaction claims for this worker just before it commits. */
+    @EventListener
     void onQueued(TaskEvent.TaskQueued event) {
-        wake();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new ClaimWithSubmission(this, event.taskId()));
+        } else {
+            wake();
+        }
     }
 
     /** A decided approval put its task back in the queue (this process decided it). */
@@ -123,7 +135,7 @@ class TaskWorker implements SmartLifecycle {
         }
     }
 
-    private void wake() {
+    void wake() {
         var current = ticker;
         if (current != null && !current.isShutdown()) {
             current.execute(this::claimWhileCapacity);
@@ -148,7 +160,10 @@ class TaskWorker implements SmartLifecycle {
     }
 
     private void renewLeases() {
-        var loops = List.copyOf(running.values());
+        // a loop claimed by a submission that has not committed yet holds no lease to renew
+        var loops = running.values().stream()
+                .filter(loop -> loop.control().hasStarted())
+                .toList();
         var renewed = queue.renewLeases(loops.stream().map(Running::lease).toList(), properties.leaseDuration());
         loops.stream()
                 .filter(loop -> !renewed.contains(loop.lease().taskId()))
@@ -156,16 +171,48 @@ class TaskWorker implements SmartLifecycle {
     }
 
     private void claimWhileCapacity() {
-        while (started && running.size() < properties.concurrency()) {
-            var claimed = queue.claimNext(workerId, properties.leaseDuration());
-            if (claimed.isEmpty()) {
-                return;
+        ClaimedTask claimed;
+        do {
+            claimed = claimIfRoom(loop -> start(loop.claimed(), loop.running()));
+        } while (claimed != null);
+    }
+
+    /**
+     * Claims the queue's next task when this worker has room (in the caller's transaction, if any) and
+     * takes its place among the running loops; {@code started} runs the claimed loop, or keeps it for
+     * later. Null when there was no room or nothing to claim.
+     */
+    ClaimedTask claimIfRoom(Consumer<Reserved> started) {
+        claiming.lock();
+        try {
+            if (!accepting() || running.size() >= properties.concurrency()) {
+                return null;
             }
-            launch(claimed.get());
+            var claimed = queue.claimNext(workerId, properties.leaseDuration()).orElse(null);
+            if (claimed != null) {
+                started.accept(new Reserved(claimed, reserve(claimed)));
+            }
+            return claimed;
+        } finally {
+            claiming.unlock();
         }
     }
 
-    private void launch(ClaimedTask claimed) {
+    /** A claimed loop that has its place among the running loops. */
+    record Reserved(ClaimedTask claimed, Running running) {}
+
+    private boolean accepting() {
+        var current = ticker;
+        return started && current != null && !current.isShutdown();
+    }
+
+    /** A claim whose transaction did not commit: its loop never runs. */
+    void unreserve(Reserved reserved) {
+        running.remove(reserved.claimed().task().id(), reserved.running());
+        reserved.running().control().ended();
+    }
+
+    private Running reserve(ClaimedTask claimed) {
         var task = claimed.task();
         var loop = new Running(new RunControl(), claimed.lease());
         var earlier = running.put(task.id(), loop);
@@ -177,7 +224,13 @@ class TaskWorker implements SmartLifecycle {
             // claimed while stop() handed the running loops back: this one goes back too
             loop.control().release(RunControl.Release.HAND_BACK);
         }
+        return loop;
+    }
+
+    void start(ClaimedTask claimed, Running loop) {
+        var task = claimed.task();
         var deadline = task.startedAt().plus(task.limits().maxDuration());
+        loop.control().started();
         Thread.ofVirtual().name("task-" + task.id()).start(() -> run(claimed, loop, deadline));
     }
 
@@ -185,10 +238,7 @@ class TaskWorker implements SmartLifecycle {
         var taskId = claimed.task().id();
         var control = loop.control();
         control.attach(Thread.currentThread());
-        var timeout = ticker.schedule(
-                () -> control.stop(StopReason.TIMEOUT),
-                Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
-                TimeUnit.MILLISECONDS);
+        var timeout = timeoutAt(deadline, control);
         MDC.put("taskId", taskId.toString());
         try {
             var resumption = claimed.resumed()
@@ -206,12 +256,26 @@ class TaskWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Task {} could not be finished; its lease will expire", taskId, e);
         } finally {
-            timeout.cancel(false);
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             collaborators.workspaces().release(taskId);
             running.remove(taskId, loop);
             control.ended();
             MDC.remove("taskId");
             wake();
+        }
+    }
+
+    /** Null once the worker has stopped: then the loop was handed back, and ends at once. */
+    private ScheduledFuture<?> timeoutAt(Instant deadline, RunControl control) {
+        try {
+            return ticker.schedule(
+                    () -> control.stop(StopReason.TIMEOUT),
+                    Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
         }
     }
 

@@ -1,0 +1,47 @@
+package dev.navi.agent.internal;
+
+import java.util.UUID;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionSynchronization;
+
+/**
+ * Claims in a submission's own transaction, just before it commits: when the worker has room, the
+ * queue's next task (the submitted one, unless older ones wait) is claimed and its {@code task.started}
+ * stored with the submission, so the task starts at that commit instead of waiting for a claim
+ * transaction of its own. The claim is the worker's usual one: the same order, quotas and lock.
+ */
+final class ClaimWithSubmission implements TransactionSynchronization {
+
+    private final TaskWorker worker;
+    private final UUID submitted;
+    private TaskWorker.Reserved reserved;
+
+    ClaimWithSubmission(TaskWorker worker, UUID submitted) {
+        this.worker = worker;
+        this.submitted = submitted;
+    }
+
+    /** Before the transaction's events are stored, so that {@code task.started} is stored with them. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+        worker.claimIfRoom(claimed -> reserved = claimed);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        boolean committed = status == STATUS_COMMITTED;
+        if (reserved != null && committed) {
+            worker.start(reserved.claimed(), reserved.running());
+        } else if (reserved != null) {
+            worker.unreserve(reserved);
+        }
+        if (committed && (reserved == null || !reserved.claimed().task().id().equals(submitted))) {
+            worker.wake(); // the submitted task still waits: the worker claims again when it has room
+        }
+    }
+}
