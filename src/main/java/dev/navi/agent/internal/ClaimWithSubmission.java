@@ -15,6 +15,7 @@ final class ClaimWithSubmission implements TransactionSynchronization {
     private final TaskWorker worker;
     private final UUID submitted;
     private TaskWorker.Reserved reserved;
+    private boolean begun;
 
     ClaimWithSubmission(TaskWorker worker, UUID submitted) {
         this.worker = worker;
@@ -32,16 +33,30 @@ final class ClaimWithSubmission implements TransactionSynchronization {
         worker.claimIfRoom(claimed -> reserved = claimed);
     }
 
+    /** First of the transaction's after-commit work: the loop starts before the rest of it runs. */
+    @Override
+    public void afterCommit() {
+        startOnce();
+    }
+
     @Override
     public void afterCompletion(int status) {
-        boolean committed = status == STATUS_COMMITTED;
-        if (reserved != null && committed) {
-            worker.start(reserved.claimed(), reserved.running());
-        } else if (reserved != null) {
-            worker.unreserve(reserved);
+        if (status != STATUS_COMMITTED) {
+            if (reserved != null) {
+                worker.unreserve(reserved);
+            }
+            return;
         }
-        if (committed && (reserved == null || !reserved.claimed().task().id().equals(submitted))) {
+        startOnce(); // in case other after-commit work failed before this one's turn
+        if (reserved == null || !reserved.claimed().task().id().equals(submitted)) {
             worker.wake(); // the submitted task still waits: the worker claims again when it has room
+        }
+    }
+
+    private void startOnce() {
+        if (reserved != null && !begun) {
+            begun = true;
+            worker.start(reserved.claimed(), reserved.running());
         }
     }
 }

@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * thread ticks: it claims, renews leases (a loop whose lease could not be renewed is released at once),
  * picks up cancellations from other processes, puts tasks whose worker died back in the queue and
  * expires approvals nobody decided in time. A submission's own transaction claims too, when this worker
- * has room ({@link ClaimWithSubmission}). When the worker stops, its running tasks are handed back to the queue for any worker to resume.
+ * has room ({@link ClaimWithSubmission}). When the worker stops, its running tasks are handed back to
+ * the queue for any worker to resume.
  */
 @Component
 class TaskWorker implements SmartLifecycle {
