@@ -1,11 +1,11 @@
 package dev.navi.agent.internal;
 
+import dev.navi.agent.internal.RunningLoops.Running;
 import dev.navi.events.CancellationSignalled;
 import dev.navi.events.LeaseLostException;
 import dev.navi.events.TaskEvent;
 import dev.navi.tasks.Approvals;
 import dev.navi.tasks.ClaimedTask;
-import dev.navi.tasks.Lease;
 import dev.navi.tasks.StopReason;
 import dev.navi.tasks.TaskCancellationRequested;
 import dev.navi.tasks.TaskQueue;
@@ -13,16 +13,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +49,7 @@ class TaskWorker implements SmartLifecycle {
     private final AgentProperties properties;
     private final AgentLoop.Collaborators collaborators;
     private final String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Map<UUID, Running> running = new ConcurrentHashMap<>();
-    /** Held from the capacity check to the claimed loop's place in {@link #running}. */
-    private final ReentrantLock claiming = new ReentrantLock();
+    private final RunningLoops running;
 
     private final Counter leaseLosses;
     private ScheduledExecutorService ticker;
@@ -70,13 +65,11 @@ class TaskWorker implements SmartLifecycle {
         this.approvals = approvals;
         this.properties = properties;
         this.collaborators = collaborators;
+        this.running = new RunningLoops(properties.concurrency());
         this.leaseLosses = Counter.builder("navi.task.lease.losses")
                 .description("Loops stopped because another claim took their task over (a fenced write was refused)")
                 .register(registry);
     }
-
-    /** A loop of this worker, under the lease it was claimed with. */
-    record Running(RunControl control, Lease lease) {}
 
     @Override
     public void start() {
@@ -122,7 +115,7 @@ class TaskWorker implements SmartLifecycle {
     @EventListener
     void onCancellationSignalled(CancellationSignalled signal) {
         var current = ticker;
-        if (running.containsKey(signal.taskId()) && current != null && !current.isShutdown()) {
+        if (running.contains(signal.taskId()) && current != null && !current.isShutdown()) {
             current.execute(() -> checkCancellation(Set.of(signal.taskId())));
         }
     }
@@ -147,7 +140,7 @@ class TaskWorker implements SmartLifecycle {
         try {
             queue.recoverAbandoned(properties.maxRecoveries());
             renewLeases();
-            queue.cancellationRequested(running.keySet())
+            queue.cancellationRequested(running.taskIds())
                     .forEach(id -> onCancellationRequested(new TaskCancellationRequested(id)));
             claimWhileCapacity();
         } catch (RuntimeException e) {
@@ -161,10 +154,7 @@ class TaskWorker implements SmartLifecycle {
     }
 
     private void renewLeases() {
-        // a loop claimed by a submission that has not committed yet holds no lease to renew
-        var loops = running.values().stream()
-                .filter(loop -> loop.control().hasStarted())
-                .toList();
+        var loops = running.started();
         var renewed = queue.renewLeases(loops.stream().map(Running::lease).toList(), properties.leaseDuration());
         loops.stream()
                 .filter(loop -> !renewed.contains(loop.lease().taskId()))
@@ -184,19 +174,16 @@ class TaskWorker implements SmartLifecycle {
      * later. Null when there was no room or nothing to claim.
      */
     ClaimedTask claimIfRoom(Consumer<Reserved> started) {
-        claiming.lock();
-        try {
-            if (!accepting() || running.size() >= properties.concurrency()) {
-                return null;
-            }
+        if (!accepting()) {
+            return null;
+        }
+        return running.claimIfRoom(() -> {
             var claimed = queue.claimNext(workerId, properties.leaseDuration()).orElse(null);
             if (claimed != null) {
                 started.accept(new Reserved(claimed, reserve(claimed)));
             }
             return claimed;
-        } finally {
-            claiming.unlock();
-        }
+        });
     }
 
     /** A claimed loop that has its place among the running loops. */
@@ -214,13 +201,7 @@ class TaskWorker implements SmartLifecycle {
     }
 
     private Running reserve(ClaimedTask claimed) {
-        var task = claimed.task();
-        var loop = new Running(new RunControl(), claimed.lease());
-        var earlier = running.put(task.id(), loop);
-        if (earlier != null) {
-            // this worker's own earlier loop of the task lost its lease to this claim
-            earlier.control().release(RunControl.Release.LEASE_LOST);
-        }
+        var loop = running.add(claimed);
         if (!started) {
             // claimed while stop() handed the running loops back: this one goes back too
             loop.control().release(RunControl.Release.HAND_BACK);
@@ -311,11 +292,7 @@ class TaskWorker implements SmartLifecycle {
     @Override
     public void stop() {
         started = false;
-        running.values().forEach(loop -> loop.control().release(RunControl.Release.HAND_BACK));
-        var deadline = Instant.now().plus(SHUTDOWN_GRACE);
-        for (var loop : running.values()) {
-            loop.control().awaitEnd(Duration.between(Instant.now(), deadline));
-        }
+        running.releaseAll(RunControl.Release.HAND_BACK, SHUTDOWN_GRACE);
         if (ticker != null) {
             ticker.shutdownNow();
         }
