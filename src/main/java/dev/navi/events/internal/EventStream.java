@@ -147,13 +147,28 @@ final class EventStream {
         }
         try {
             while (pending.getAndSet(false) && !closed.get()) {
-                sendStoredEvents();
+                try {
+                    sendStoredEvents();
+                } catch (RuntimeException e) {
+                    readAgainLater(e);
+                }
             }
         } finally {
             sending.unlock();
         }
         if (pending.get() && !closed.get()) {
             hub.senders().execute(this::drain);
+        }
+    }
+
+    /**
+     * The events could not be read (the database is down, or its pool exhausted): the stream stays open,
+     * beating, and reads again after the reconnect delay rather than never again.
+     */
+    private void readAgainLater(RuntimeException e) {
+        log.warn("Stream of task {} could not read its events; reading again in {}", taskId, reconnectDelay, e);
+        if (!closed.get()) {
+            hub.heartbeats().schedule(this::wake, reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -309,7 +309,32 @@ class FencedEventStoreTest {
                             () -> assertThat(sent).containsExactly("1 task.queued", "2 task.started", "3 llm.request"));
         }
 
+        @Test
+        void whenReadingTheEventsFailsThenTheStreamReadsThemAgainLaterInsteadOfFallingSilent() {
+            store.append(task, "task.queued", Instant.now(), json.createObjectNode());
+            var failures = new java.util.concurrent.atomic.AtomicInteger(1);
+            var failingOnce = new EventStore(jdbc, json) {
+                @Override
+                List<StoredEvent> after(UUID taskId, long afterSeq, int limit) {
+                    if (failures.getAndDecrement() > 0) {
+                        throw new org.springframework.jdbc.CannotGetJdbcConnectionException("the pool is exhausted");
+                    }
+                    return super.after(taskId, afterSeq, limit);
+                }
+            };
+
+            openStream(0, failingOnce);
+
+            await().atMost(java.time.Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(sent).containsExactly("1 task.queued"));
+            assertThat(failures.get()).as("the first read failed").isNegative();
+        }
+
         private void openStream(long after) {
+            openStream(after, store);
+        }
+
+        private void openStream(long after, EventStore store) {
             var properties = new EventsProperties(
                     java.time.Duration.ofSeconds(10),
                     java.time.Duration.ofHours(2),
