@@ -86,6 +86,24 @@ class ApprovalsIT extends NaviIntegrationTest {
         }
 
         @Test
+        void whenTheWorkerHasRoomThenTheDecisionsOwnTransactionClaimsTheTaskAgain() {
+            var id = submitWaiting("commands");
+            var approvalId = pendingApproval(id).get("id").asString();
+            await().atMost(Duration.ofSeconds(60)).until(ApprovalsIT.this::workerHasRoomAndNothingWaits);
+
+            assertThat(decide(ALICE, id, approvalId, "approve", null).statusCode())
+                    .isEqualTo(200);
+
+            assertThat(jdbc.sql("select status from tasks where id = :id")
+                            .param("id", UUID.fromString(id))
+                            .query(String.class)
+                            .single())
+                    .as("claimed before the decision was answered")
+                    .isNotEqualTo("queued");
+            assertThat(awaitFinishedAs(id).get("status").asString()).isEqualTo("succeeded");
+        }
+
+        @Test
         void whenTheOwnerDeniesThenTheModelGetsTheDenialAsTheToolResultAndTheTaskGoesOn() {
             var id = submitWaiting("writes");
             var approval = pendingApproval(id);
@@ -229,6 +247,15 @@ class ApprovalsIT extends NaviIntegrationTest {
             assertThat(metric("navi_approvals_decided_total{decision=\"approve\"}"))
                     .isGreaterThanOrEqualTo(1);
         }
+    }
+
+    /** Fewer tasks running than the worker's default concurrency (4), none queued. */
+    private boolean workerHasRoomAndNothingWaits() {
+        return jdbc.sql(
+                        "select count(*) filter (where status = 'running') < 4 and count(*) filter (where status = 'queued') = 0"
+                                + " from tasks")
+                .query(Boolean.class)
+                .single();
     }
 
     private String submitWaiting(String mode) {

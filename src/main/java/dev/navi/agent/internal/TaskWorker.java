@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Claims queued tasks from the database and runs each loop on its own virtual thread. One platform
  * thread ticks: it claims, renews leases (a loop whose lease could not be renewed is released at once),
  * picks up cancellations from other processes, puts tasks whose worker died back in the queue and
- * expires approvals nobody decided in time. A submission's own transaction claims too, when this worker
- * has room ({@link ClaimWithSubmission}). When the worker stops, its running tasks are handed back to
+ * expires approvals nobody decided in time. A transaction that queues a task claims too, when this worker
+ * has room ({@link ClaimBeforeCommit}). When the worker stops, its running tasks are handed back to
  * the queue for any worker to resume.
  */
 @Component
@@ -87,17 +87,21 @@ class TaskWorker implements SmartLifecycle {
     /** A task is being queued: its transaction claims for this worker just before it commits. */
     @EventListener
     void onQueued(TaskEvent.TaskQueued event) {
+        claimBeforeCommit(event.taskId());
+    }
+
+    /** A decision is putting its task back in the queue: the same, for the task's next attempt. */
+    @EventListener
+    void onApprovalDecided(TaskEvent.ApprovalDecided event) {
+        claimBeforeCommit(event.taskId());
+    }
+
+    private void claimBeforeCommit(UUID queued) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new ClaimWithSubmission(this, event.taskId()));
+            TransactionSynchronizationManager.registerSynchronization(new ClaimBeforeCommit(this, queued));
         } else {
             wake();
         }
-    }
-
-    /** A decided approval put its task back in the queue (this process decided it). */
-    @TransactionalEventListener
-    void onApprovalDecided(TaskEvent.ApprovalDecided event) {
-        wake();
     }
 
     @TransactionalEventListener

@@ -5,21 +5,22 @@ import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * Claims in a submission's own transaction, just before it commits: when the worker has room, the
- * queue's next task (the submitted one, unless older ones wait) is claimed and its {@code task.started}
- * stored with the submission, so the task starts at that commit instead of waiting for a claim
- * transaction of its own. The claim is the worker's usual one: the same order, quotas and lock.
+ * Claims in the transaction that queues a task (a submission, or a decided approval), just before it
+ * commits: when the worker has room, the queue's next task (the queued one, unless older ones wait) is
+ * claimed, a new task's {@code task.started} stored with its submission, so the task starts at that
+ * commit instead of waiting for a claim transaction of its own. The claim is the worker's usual one:
+ * the same order, quotas and lock.
  */
-final class ClaimWithSubmission implements TransactionSynchronization {
+final class ClaimBeforeCommit implements TransactionSynchronization {
 
     private final TaskWorker worker;
-    private final UUID submitted;
+    private final UUID queued;
     private TaskWorker.Reserved reserved;
     private boolean begun;
 
-    ClaimWithSubmission(TaskWorker worker, UUID submitted) {
+    ClaimBeforeCommit(TaskWorker worker, UUID queued) {
         this.worker = worker;
-        this.submitted = submitted;
+        this.queued = queued;
     }
 
     /** Before the transaction's events are stored, so that {@code task.started} is stored with them. */
@@ -48,8 +49,8 @@ final class ClaimWithSubmission implements TransactionSynchronization {
             return;
         }
         startOnce(); // in case other after-commit work failed before this one's turn
-        if (reserved == null || !reserved.claimed().task().id().equals(submitted)) {
-            worker.wake(); // the submitted task still waits: the worker claims again when it has room
+        if (reserved == null || !reserved.claimed().task().id().equals(queued)) {
+            worker.wake(); // the queued task still waits: the worker claims again when it has room
         }
     }
 
