@@ -89,7 +89,8 @@ class ApprovalsIT extends NaviIntegrationTest {
         void whenTheWorkerHasRoomThenTheDecisionsOwnTransactionClaimsTheTaskAgain() {
             var id = submitWaiting("commands");
             var approvalId = pendingApproval(id).get("id").asString();
-            await().atMost(Duration.ofSeconds(60)).until(ApprovalsIT.this::workerHasRoomAndNothingWaits);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> WorkerRoom.freeAndNothingQueued(jdbc, context.getEnvironment()));
 
             assertThat(decide(ALICE, id, approvalId, "approve", null).statusCode())
                     .isEqualTo(200);
@@ -247,15 +248,6 @@ class ApprovalsIT extends NaviIntegrationTest {
             assertThat(metric("navi_approvals_decided_total{decision=\"approve\"}"))
                     .isGreaterThanOrEqualTo(1);
         }
-    }
-
-    /** Fewer tasks running than the worker's default concurrency (4), none queued. */
-    private boolean workerHasRoomAndNothingWaits() {
-        return jdbc.sql(
-                        "select count(*) filter (where status = 'running') < 4 and count(*) filter (where status = 'queued') = 0"
-                                + " from tasks")
-                .query(Boolean.class)
-                .single();
     }
 
     private String submitWaiting(String mode) {

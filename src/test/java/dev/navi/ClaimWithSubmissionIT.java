@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,14 +17,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @UsesAnthropicSim
 class ClaimWithSubmissionIT extends NaviIntegrationTest {
 
-    private static final int CONCURRENCY = 4; // navi.agent.concurrency's default
-
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Environment environment;
+
     @Test
     void whenTheWorkerHasRoomThenTheSubmissionsTransactionStartsTheTask() {
-        await().atMost(Duration.ofSeconds(60)).until(this::workerHasRoomAndNothingWaits);
+        await().atMost(Duration.ofSeconds(60)).until(() -> WorkerRoom.freeAndNothingQueued(jdbc, environment));
         var workspace = NaviHome.workspace("claim-" + UUID.randomUUID(), "a.txt", "a\n");
 
         var id = UUID.fromString(submit("slow-turn", workspace, null).get("id").asString());
@@ -45,14 +47,5 @@ class ClaimWithSubmissionIT extends NaviIntegrationTest {
                 .as("stored by the submission's transaction")
                 .isEqualTo("task.started@" + firstTwo.getFirst().substring("task.queued@".length()));
         assertThat(awaitFinished(id.toString()).get("status").asString()).isEqualTo("succeeded");
-    }
-
-    private boolean workerHasRoomAndNothingWaits() {
-        var counts = jdbc.sql(
-                        "select count(*) filter (where status = 'running'), count(*) filter (where status = 'queued')"
-                                + " from tasks")
-                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .single();
-        return counts[0] < CONCURRENCY && counts[1] == 0;
     }
 }

@@ -16,7 +16,6 @@ final class ClaimBeforeCommit implements TransactionSynchronization {
     private final TaskWorker worker;
     private final UUID queued;
     private TaskWorker.Reserved reserved;
-    private boolean begun;
 
     ClaimBeforeCommit(TaskWorker worker, UUID queued) {
         this.worker = worker;
@@ -55,8 +54,7 @@ final class ClaimBeforeCommit implements TransactionSynchronization {
     }
 
     private void startOnce() {
-        if (reserved != null && !begun) {
-            begun = true;
+        if (reserved != null && !reserved.running().control().hasStarted()) {
             worker.start(reserved.claimed(), reserved.running());
         }
     }
