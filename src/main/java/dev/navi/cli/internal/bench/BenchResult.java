@@ -22,8 +22,12 @@ record BenchResult(
     /** The machine the benchmark ran on (the client's; loopback: the same as NAVI's when self-started). */
     record Machine(int cores, long memoryBytes, String jdk, String os, double loadAverage) {}
 
-    /** CPU milliseconds per step of NAVI and of its PostgreSQL; null when NAVI is not the bench's child. */
-    record CpuPerStep(Double navi, Double postgres) {}
+    /**
+     * CPU milliseconds per step of NAVI and of its PostgreSQL, null when NAVI is not the bench's child; and
+     * the milliseconds per step NAVI's JIT spent compiling meanwhile (part of NAVI's CPU), from its
+     * {@code /metrics}, null when that did not answer.
+     */
+    record CpuPerStep(Double navi, Double postgres, Double compilation) {}
 
     /** Platform time per agent step at one concurrency: percentiles over all rounds, min–max of the rounds'. */
     record Overhead(

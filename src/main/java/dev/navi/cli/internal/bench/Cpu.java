@@ -32,13 +32,18 @@ record Cpu(Duration navi, Duration postgres) {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** CPU milliseconds per step between {@code before} and {@code after}; nulls when unknown. */
-    static BenchResult.CpuPerStep perStep(Optional<Cpu> before, Optional<Cpu> after, int steps) {
+    /**
+     * CPU milliseconds per step between {@code before} and {@code after}, with the JIT's compilation
+     * milliseconds between them ({@code compilationMs}, null when unknown); nulls when unknown.
+     */
+    static BenchResult.CpuPerStep perStep(Optional<Cpu> before, Optional<Cpu> after, Double compilationMs, int steps) {
+        var compilation = compilationMs == null || steps == 0 ? null : compilationMs / steps;
         if (before.isEmpty() || after.isEmpty() || steps == 0) {
-            return new BenchResult.CpuPerStep(null, null);
+            return new BenchResult.CpuPerStep(null, null, compilation);
         }
         return new BenchResult.CpuPerStep(
                 after.get().navi().minus(before.get().navi()).toNanos() / 1e6 / steps,
-                after.get().postgres().minus(before.get().postgres()).toNanos() / 1e6 / steps);
+                after.get().postgres().minus(before.get().postgres()).toNanos() / 1e6 / steps,
+                compilation);
     }
 }

@@ -64,13 +64,13 @@ final class MarkdownReport {
         line("Per step: its span on the server's event clock minus the model call's `latencyMicros` and the tools' `durationMicros` (ms; all rounds, in brackets the rounds' min–max).")
                 .line("");
         line(
-                "| concurrency | tasks | failed | p50 | p95 | p99 | mean per task, p50 | NAVI CPU per step | PostgreSQL CPU per step |");
-        line("|---|---|---|---|---|---|---|---|---|");
+                "| concurrency | tasks | failed | p50 | p95 | p99 | mean per task, p50 | NAVI CPU per step | of it, JIT compilation | PostgreSQL CPU per step |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (var o : result.overhead()) {
             line("| " + o.concurrency() + " | " + o.tasks() + " | " + o.failed() + " | " + spread(o.p50()) + " | "
                     + spread(o.p95()) + " | " + spread(o.p99()) + " | "
                     + n(o.perTaskMean().p50()) + " | " + n(o.cpu().navi()) + " | "
-                    + n(o.cpu().postgres()) + " |");
+                    + n(o.cpu().compilation()) + " | " + n(o.cpu().postgres()) + " |");
         }
         line("");
         line("End to end: each step's span less only its tools (the model call is in it), against the bench's own"

@@ -38,6 +38,11 @@ final class Prometheus {
         return sum(exposition, "jvm_threads_live_threads", "");
     }
 
+    /** The JIT's accumulated compilation time, milliseconds (Micrometer's JVM compilation metrics). */
+    static double compilationMs(String exposition) {
+        return sum(exposition, "jvm_compilation_time_ms_total", "");
+    }
+
     static double streamsOpen(String exposition) {
         return sum(exposition, "navi_sse_streams_open", "");
     }

@@ -18,6 +18,7 @@ final class TaskPhases {
     private final Deadline deadline;
     private final Progress progress;
     private final SimCall simCall;
+    private final CompilationTime compilation;
     private final List<TaskTimes> startupSamples = new ArrayList<>();
     private final List<Summary> startupToStarted = new ArrayList<>();
     private final List<Summary> startupToRequest = new ArrayList<>();
@@ -29,6 +30,7 @@ final class TaskPhases {
         this.deadline = deadline;
         this.progress = progress;
         this.simCall = new SimCall(target.simUrl());
+        this.compilation = new CompilationTime(target);
     }
 
     void warmUp() {
@@ -69,6 +71,7 @@ final class TaskPhases {
         var failed = 0;
         var steps = 0;
         var before = target.cpu();
+        var compiledBefore = compilation.totalMs();
         for (var round = 0; round < settings.rounds() && (round == 0 || !deadline.passed()); round++) {
             progress.say("platform time per step, concurrency %d, round %d", concurrency, round + 1);
             var batch = Workload.concurrently(concurrency, tasks, () -> stepTaskAfterDirectCalls(directCalls));
@@ -117,7 +120,7 @@ final class TaskPhases {
                 Spread.of(pooled.p95(), rounds, Summary::p95),
                 Spread.of(pooled.p99(), rounds, Summary::p99),
                 Summary.of(means),
-                Cpu.perStep(before, target.cpu(), steps),
+                Cpu.perStep(before, target.cpu(), compilation.since(compiledBefore), steps),
                 BenchResult.EndToEnd.of(
                         pooledWithCall,
                         Spread.of(pooledWithCall.p50(), withCallRounds, Summary::p50),

@@ -44,7 +44,7 @@ final class BenchResults {
                         new Spread(7, 6, 8),
                         new Spread(9, 8, 10),
                         steps,
-                        new BenchResult.CpuPerStep(2.5, 1.5),
+                        new BenchResult.CpuPerStep(2.5, 1.5, 0.75),
                         BenchResult.EndToEnd.of(
                                 new Summary(100, stepP50 + 2, stepP50 + 3, stepP50 + 6, 2, stepP50 + 8, stepP50 + 2),
                                 new Spread(stepP50 + 2, stepP50 + 1.5, stepP50 + 2.5),

@@ -14,6 +14,7 @@ class PrometheusTest {
             jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 99999.0
             jvm_threads_live_threads 42.0
             navi_sse_streams_open 7
+            jvm_compilation_time_ms_total{compiler="HotSpot 64-Bit Tiered Compilers"} 33358.0
             """;
 
     @Test
@@ -25,6 +26,11 @@ class PrometheusTest {
     void whenASeriesHasNoLabelsThenItsValueIsRead() {
         assertThat(Prometheus.liveThreads(EXPOSITION)).isEqualTo(42);
         assertThat(Prometheus.streamsOpen(EXPOSITION)).isEqualTo(7);
+    }
+
+    @Test
+    void whenCompilationTimeIsAskedThenTheJitsCounterIsRead() {
+        assertThat(Prometheus.compilationMs(EXPOSITION)).isEqualTo(33358);
     }
 
     @Test

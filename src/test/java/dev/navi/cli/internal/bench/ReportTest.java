@@ -24,6 +24,8 @@ class ReportTest {
                     .contains("# NAVI benchmark", "2 cores, 8.00 GiB memory, OpenJDK 25")
                     .contains("## Settings", "| rounds | 2 |")
                     .contains("## Platform time per agent step", "| 1 | 20 | 0 | 2.00 (1.00–3.00) | 7.00 (6.00–8.00) |")
+                    .contains(
+                            "| NAVI CPU per step | of it, JIT compilation | PostgreSQL CPU per step |", "| 2.50 | 0.75")
                     .contains("End to end: each step's span less only its tools")
                     .contains("| 1 | 4.00 (3.50–4.50) | 5.00 | 8.00 | 1.50 / 2.50 | 2.50 | 6.50 |")
                     .contains("## Submit → start", "| `task.started` | 40.0 (35.0–45.0) |")
