@@ -67,6 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "one-turn warm-up tasks (default 1500, quick 30)")
     Integer warmup;
 
+    @Option(
+            names = "--settle",
+            paramLabel = "DURATION",
+            description = "after the warm-up tasks, wait up to this long for the JIT to stop compiling"
+                    + " (default 3m, quick 0s: no wait)")
+    String settle;
+
     @Option(names = "--tasks", paramLabel = "N", description = "tasks per round and level (default 50, quick 10)")
     Integer tasks;
 
@@ -182,6 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
                 quick,
                 positive("--rounds", rounds, quick ? 2 : 3),
                 positive("--warmup", warmup, quick ? 30 : 1500),
+                Durations.parseAtLeastZero("--settle", settle, quick ? "0s" : "3m"),
                 positive("--tasks", tasks, quick ? 10 : 50),
                 positive("--steps", steps, quick ? 5 : 20),
                 levels("--concurrency", concurrency, quick ? List.of(1, 5) : List.of(1, 10, 50)),

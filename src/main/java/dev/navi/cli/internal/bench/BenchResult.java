@@ -8,6 +8,7 @@ record BenchResult(
         double tookSeconds,
         Machine machine,
         Settings settings,
+        Warmup warmup,
         String target,
         List<Overhead> overhead,
         Startup startup,
@@ -23,11 +24,22 @@ record BenchResult(
     record Machine(int cores, long memoryBytes, String jdk, String os, double loadAverage) {}
 
     /**
-     * CPU milliseconds per step of NAVI and of its PostgreSQL, null when NAVI is not the bench's child; and
-     * the milliseconds per step NAVI's JIT spent compiling meanwhile (part of NAVI's CPU), from its
-     * {@code /metrics}, null when that did not answer.
+     * What the warm-up ran: its tasks, how long it took, and its wait for the JIT to settle (windows
+     * run, the share of the last window's wall time the compilers spent compiling, null when unknown or
+     * not waited for, and whether that share fell below the threshold).
      */
-    record CpuPerStep(Double navi, Double postgres, Double compilation) {}
+    record Warmup(int tasks, double seconds, int settleWindows, Double compilingShare, boolean settled) {
+
+        static Warmup fixed(int tasks, double seconds) {
+            return new Warmup(tasks, seconds, 0, null, false);
+        }
+    }
+
+    /**
+     * CPU milliseconds per step of NAVI, of its JIT compiler threads (part of NAVI's; a lower bound, null
+     * where {@code /proc} does not tell) and of its PostgreSQL; nulls when NAVI is not the bench's child.
+     */
+    record CpuPerStep(Double navi, Double postgres, Double compiler) {}
 
     /** Platform time per agent step at one concurrency: percentiles over all rounds, min–max of the rounds'. */
     record Overhead(

@@ -28,7 +28,7 @@ final class BenchRun {
         var workload = new Workload(target);
         workload.prepare(settings.steps());
         var tasks = new TaskPhases(workload, target, settings, deadline, progress);
-        tasks.warmUp();
+        var warmup = tasks.warmUp();
 
         var overhead = new ArrayList<BenchResult.Overhead>();
         for (var level : new LinkedHashSet<>(List.of(1, settings.maxConcurrency()))) {
@@ -66,6 +66,7 @@ final class BenchRun {
                 (System.nanoTime() - begin) / 1e9,
                 machine(),
                 settings,
+                warmup,
                 target.description(),
                 overhead,
                 startup,

@@ -17,16 +17,20 @@ final class Durations {
     private Durations() {}
 
     static Duration parse(String option, String value, String fallback) {
+        var duration = parseAtLeastZero(option, value, fallback);
+        if (duration.isZero()) {
+            throw new UsageException(option + " must be more than 0");
+        }
+        return duration;
+    }
+
+    static Duration parseAtLeastZero(String option, String value, String fallback) {
         var text = value == null ? fallback : value.strip();
         var matcher = DURATION.matcher(text);
         if (!matcher.matches()) {
             throw new UsageException(option + " '" + text + "' is not a duration like 300ms, 10s or 2m");
         }
         var amount = Long.parseLong(matcher.group(1));
-        var duration = Duration.of(amount, UNITS.get(matcher.group(2)));
-        if (duration.isZero()) {
-            throw new UsageException(option + " must be more than 0");
-        }
-        return duration;
+        return Duration.of(amount, UNITS.get(matcher.group(2)));
     }
 }

@@ -42,10 +42,15 @@ final class MarkdownReport {
         line("- Machine: " + machine.cores() + " cores, " + n(machine.memoryBytes() / 1024.0 / 1024 / 1024)
                 + " GiB memory, " + machine.jdk() + ", " + machine.os() + ", load average " + n(machine.loadAverage())
                 + " at the start");
+        line("- Warm-up: " + warmup(result.warmup()));
         line("").line("## Settings").line("");
         line("| setting | value |").line("|---|---|");
         line("| rounds | " + settings.rounds() + " |");
         line("| warm-up tasks | " + settings.warmup() + " |");
+        line("| wait for the JIT to settle | "
+                + (settings.settle().isZero()
+                        ? "none"
+                        : "up to " + settings.settle().toSeconds() + " s") + " |");
         line("| tasks per round and level | " + settings.tasks() + " (at least 2 × concurrency) |");
         line("| steps per overhead task | " + settings.steps() + " `read_file` steps + 1 final turn |");
         line("| concurrency | " + settings.concurrency() + " |");
@@ -59,18 +64,34 @@ final class MarkdownReport {
         line("");
     }
 
+    private static String warmup(BenchResult.Warmup warmup) {
+        var ran = warmup.tasks() + " tasks in " + n(warmup.seconds()) + " s";
+        if (warmup.settleWindows() == 0) {
+            return ran + ", without waiting for the JIT to settle";
+        }
+        if (warmup.compilingShare() == null) {
+            return ran + "; the JIT's compilation time is not in /metrics, so the bench could not wait for it";
+        }
+        var share = Math.round(warmup.compilingShare() * 100) + " %";
+        return warmup.settled()
+                ? ran + "; the JIT settled after " + warmup.settleWindows() + " windows of "
+                        + WarmUp.SETTLE_WINDOW.toSeconds() + " s (compiling " + share + " of the last one's time)"
+                : ran + "; the JIT did not settle within the ceiling (still compiling " + share
+                        + " of the last window's time): CPU and times below include its work";
+    }
+
     private void overhead(BenchResult result) {
         line("## Platform time per agent step").line("");
         line("Per step: its span on the server's event clock minus the model call's `latencyMicros` and the tools' `durationMicros` (ms; all rounds, in brackets the rounds' min–max).")
                 .line("");
         line(
-                "| concurrency | tasks | failed | p50 | p95 | p99 | mean per task, p50 | NAVI CPU per step | of it, JIT compilation | PostgreSQL CPU per step |");
+                "| concurrency | tasks | failed | p50 | p95 | p99 | mean per task, p50 | NAVI CPU per step | of it, JIT compiler threads | PostgreSQL CPU per step |");
         line("|---|---|---|---|---|---|---|---|---|---|");
         for (var o : result.overhead()) {
             line("| " + o.concurrency() + " | " + o.tasks() + " | " + o.failed() + " | " + spread(o.p50()) + " | "
                     + spread(o.p95()) + " | " + spread(o.p99()) + " | "
                     + n(o.perTaskMean().p50()) + " | " + n(o.cpu().navi()) + " | "
-                    + n(o.cpu().compilation()) + " | " + n(o.cpu().postgres()) + " |");
+                    + n(o.cpu().compiler()) + " | " + n(o.cpu().postgres()) + " |");
         }
         line("");
         line("End to end: each step's span less only its tools (the model call is in it), against the bench's own"

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param rounds measured rounds per measure (each reported with its min–max over the rounds)
  * @param warmup one-turn tasks run before anything is measured
+ * @param settle the ceiling on the warm-up's wait, after those tasks, for the JIT to stop compiling (0: no wait)
  * @param tasks tasks per round and level (at least twice the concurrency at each level)
  * @param steps {@code read_file} steps of each overhead task (it makes {@code steps + 1} model calls)
  * @param hold how long each batch of idle streams is held (a few heartbeat intervals)
@@ -21,6 +22,7 @@ record Settings(
         boolean quick,
         int rounds,
         int warmup,
+        Duration settle,
         int tasks,
         int steps,
         List<Integer> concurrency,

@@ -1,9 +1,6 @@
 package dev.navi.cli.internal.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +25,14 @@ final class StreamsPhase {
     private final Target target;
     private final Settings settings;
     private final Progress progress;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final MetricsReader metrics;
 
     StreamsPhase(Workload workload, Target target, Settings settings, Progress progress) {
         this.workload = workload;
         this.target = target;
         this.settings = settings;
         this.progress = progress;
+        this.metrics = new MetricsReader(target);
     }
 
     /** A task waiting for an approval, to hold streams on (cancelled by the caller). */
@@ -157,29 +155,13 @@ final class StreamsPhase {
     private record Scrape(Double heap, Double threads, Double streamsOpen, Double answerMs) {}
 
     private Scrape scrape() {
-        var request = HttpRequest.newBuilder(target.metricsUrl())
-                .header("Authorization", "Bearer " + target.token())
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        var begin = System.nanoTime();
-        try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            var ms = (System.nanoTime() - begin) / 1e6;
-            if (response.statusCode() != 200) {
-                return new Scrape(null, null, null, null);
-            }
-            var body = response.body();
-            return new Scrape(
-                    finite(Prometheus.heapUsedBytes(body)),
-                    finite(Prometheus.liveThreads(body)),
-                    finite(Prometheus.streamsOpen(body)),
-                    ms);
-        } catch (IOException e) {
-            return new Scrape(null, null, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Scrape(null, null, null, null);
-        }
+        return metrics.read()
+                .map(exposition -> new Scrape(
+                        finite(Prometheus.heapUsedBytes(exposition.body())),
+                        finite(Prometheus.liveThreads(exposition.body())),
+                        finite(Prometheus.streamsOpen(exposition.body())),
+                        exposition.answerMs()))
+                .orElse(new Scrape(null, null, null, null));
     }
 
     private static Double finite(double value) {

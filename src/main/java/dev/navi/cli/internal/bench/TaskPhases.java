@@ -30,15 +30,11 @@ final class TaskPhases {
         this.deadline = deadline;
         this.progress = progress;
         this.simCall = new SimCall(target.simUrl());
-        this.compilation = new CompilationTime(target);
+        this.compilation = new CompilationTime(new MetricsReader(target));
     }
 
-    void warmUp() {
-        var level = Math.min(10, settings.maxConcurrency());
-        progress.say("warm-up, %d one-turn tasks at concurrency %d", settings.warmup(), level);
-        Workload.concurrently(level, settings.warmup(), () -> workload.run(Workload.ONE_TURN, 2));
-        var stepTasks = Math.max(2, settings.warmup() / 20);
-        Workload.concurrently(level, stepTasks, this::stepTask);
+    BenchResult.Warmup warmUp() {
+        return new WarmUp(workload, settings, progress, compilation, this::stepTask).run();
     }
 
     private Workload.TaskRun stepTask() {
@@ -71,7 +67,6 @@ final class TaskPhases {
         var failed = 0;
         var steps = 0;
         var before = target.cpu();
-        var compiledBefore = compilation.totalMs();
         for (var round = 0; round < settings.rounds() && (round == 0 || !deadline.passed()); round++) {
             progress.say("platform time per step, concurrency %d, round %d", concurrency, round + 1);
             var batch = Workload.concurrently(concurrency, tasks, () -> stepTaskAfterDirectCalls(directCalls));
@@ -120,7 +115,7 @@ final class TaskPhases {
                 Spread.of(pooled.p95(), rounds, Summary::p95),
                 Spread.of(pooled.p99(), rounds, Summary::p99),
                 Summary.of(means),
-                Cpu.perStep(before, target.cpu(), compilation.since(compiledBefore), steps),
+                Cpu.perStep(before, target.cpu(), steps),
                 BenchResult.EndToEnd.of(
                         pooledWithCall,
                         Spread.of(pooledWithCall.p50(), withCallRounds, Summary::p50),

@@ -21,6 +21,7 @@ class BenchCommandTest {
         assertThat(settings.streams()).containsExactly(200);
         assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.hold()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(settings.settle()).isZero();
     }
 
     @Test
@@ -31,6 +32,7 @@ class BenchCommandTest {
         assertThat(settings.streams()).containsExactly(1000, 5000, 10000);
         assertThat(settings.rounds()).isEqualTo(3);
         assertThat(settings.warmup()).isEqualTo(1500);
+        assertThat(settings.settle()).isEqualTo(Duration.ofMinutes(3));
         assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.tasksAt(50)).isEqualTo(100);
     }

@@ -14,6 +14,7 @@ final class BenchResults {
                 true,
                 2,
                 30,
+                Duration.ofMinutes(3),
                 10,
                 5,
                 List.of(1, 5),
@@ -33,6 +34,7 @@ final class BenchResults {
                 61.5,
                 new BenchResult.Machine(2, 8L << 30, "OpenJDK 25", "Linux amd64", 1.5),
                 settings,
+                new BenchResult.Warmup(50, 12.5, 4, 0.031, true),
                 "self-started",
                 List.of(new BenchResult.Overhead(
                         1,

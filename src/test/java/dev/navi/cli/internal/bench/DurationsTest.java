@@ -28,4 +28,13 @@ class DurationsTest {
                 .hasMessageContaining("--hold");
         assertThatThrownBy(() -> Durations.parse("--hold", "0s", "1s")).isInstanceOf(UsageException.class);
     }
+
+    @Test
+    void whenZeroIsAllowedThenItParsesAndOtherValuesStillDo() {
+        assertThat(Durations.parseAtLeastZero("--settle", "0s", "3m")).isZero();
+        assertThat(Durations.parseAtLeastZero("--settle", null, "3m")).isEqualTo(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> Durations.parseAtLeastZero("--settle", "-1s", "3m"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--settle");
+    }
 }

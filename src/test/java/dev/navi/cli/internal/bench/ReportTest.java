@@ -22,10 +22,13 @@ class ReportTest {
 
             assertThat(md)
                     .contains("# NAVI benchmark", "2 cores, 8.00 GiB memory, OpenJDK 25")
-                    .contains("## Settings", "| rounds | 2 |")
+                    .contains("## Settings", "| rounds | 2 |", "| wait for the JIT to settle | up to 180 s |")
+                    .contains(
+                            "- Warm-up: 50 tasks in 12.5 s; the JIT settled after 4 windows of 10 s (compiling 3 % of the last one's time)")
                     .contains("## Platform time per agent step", "| 1 | 20 | 0 | 2.00 (1.00–3.00) | 7.00 (6.00–8.00) |")
                     .contains(
-                            "| NAVI CPU per step | of it, JIT compilation | PostgreSQL CPU per step |", "| 2.50 | 0.75")
+                            "| NAVI CPU per step | of it, JIT compiler threads | PostgreSQL CPU per step |",
+                            "| 2.50 | 0.75")
                     .contains("End to end: each step's span less only its tools")
                     .contains("| 1 | 4.00 (3.50–4.50) | 5.00 | 8.00 | 1.50 / 2.50 | 2.50 | 6.50 |")
                     .contains("## Submit → start", "| `task.started` | 40.0 (35.0–45.0) |")
@@ -55,6 +58,25 @@ class ReportTest {
         }
 
         @Test
+        void whenTheJitDidNotSettleThenTheWarmUpLineSaysTheFiguresIncludeItsWork() {
+            var unsettled = withWarmup(BenchResults.sample(2, 100), new BenchResult.Warmup(900, 190, 40, 0.21, false));
+
+            assertThat(MarkdownReport.of(unsettled, null))
+                    .contains("- Warm-up: 900 tasks in 190 s; the JIT did not settle within the ceiling"
+                            + " (still compiling 21 % of the last window's time)");
+        }
+
+        @Test
+        void whenTheWarmUpDidNotWaitOrCouldNotTellThenItsLineSaysSo() {
+            var sample = BenchResults.sample(2, 100);
+
+            assertThat(MarkdownReport.of(withWarmup(sample, BenchResult.Warmup.fixed(40, 3)), null))
+                    .contains("- Warm-up: 40 tasks in 3.00 s, without waiting for the JIT to settle");
+            assertThat(MarkdownReport.of(withWarmup(sample, new BenchResult.Warmup(40, 3, 1, null, false)), null))
+                    .contains("the JIT's compilation time is not in /metrics, so the bench could not wait for it");
+        }
+
+        @Test
         void whenNoPeerAndNoCommitsWereMeasuredThenTheRowsSayWhy() {
             var sample = BenchResults.sample(2, 100);
             var result = new BenchResult(
@@ -62,6 +84,7 @@ class ReportTest {
                     sample.tookSeconds(),
                     sample.machine(),
                     sample.settings(),
+                    sample.warmup(),
                     sample.target(),
                     sample.overhead(),
                     sample.startup(),
@@ -253,8 +276,28 @@ class ReportTest {
                 sample.tookSeconds(),
                 sample.machine(),
                 sample.settings(),
+                sample.warmup(),
                 sample.target(),
                 List.of(overhead),
+                sample.startup(),
+                sample.throughput(),
+                sample.direct(),
+                sample.streams(),
+                sample.ramp(),
+                sample.peer(),
+                sample.commits(),
+                sample.notes());
+    }
+
+    private static BenchResult withWarmup(BenchResult sample, BenchResult.Warmup warmup) {
+        return new BenchResult(
+                sample.startedAt(),
+                sample.tookSeconds(),
+                sample.machine(),
+                sample.settings(),
+                warmup,
+                sample.target(),
+                sample.overhead(),
                 sample.startup(),
                 sample.throughput(),
                 sample.direct(),
